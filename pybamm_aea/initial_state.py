@@ -58,7 +58,7 @@ from scipy.special import expit
 
 from .constants import F, R
 from .models.aea import AEAOptions
-from .models.checks import CutOffsOfAnotherAnodeWarning, check_value, cut_offs_of_another_anode
+from .models.checks import CutOffsOfAnotherAnodeWarning, check_value, cut_offs_of_another_anode, of_time
 from .parameters import host_molar_mass_as_made
 from .ranges import PERCENT, VOLTAGE_VS_LI, Range
 from .user_input import as_number, did_you_mean
@@ -87,6 +87,8 @@ class _Evaluator:
         if isinstance(value, pybamm.InputParameter) and value.name not in self.inputs:
             raise ValueError(f"{name!r} is the input parameter {value.name!r}: give its value as "
                              f"inputs={{{value.name!r}: ...}}")
+        if of_time(value):  # (a cut-off written with pybamm.t, 2.5 + 1e-9 * pybamm.t: at t = 0, as below)
+            return float(self.values.process_symbol(value).evaluate(t=0.0, inputs=self.inputs))
         if callable(self.values.get(name)):  # the ambient temperature as a function of (y, z, t): at t = 0
             return self.function(name, **{"Distance across electrode width [m]": 0.0,
                                           "Distance across electrode height [m]": 0.0, "Time [s]": 0.0})
@@ -311,6 +313,10 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     Returns
     -------
     pybamm.ParameterValues
+
+    A voltage cut-off written with PyBaMM's time (``2.5 + 1e-9 * pybamm.t``, which the model's events read at each
+    time) is read at t = 0, the time of the state, as the ambient temperature's function is (session 60:
+    ``solve(initial_soc=...)`` failed inside PyBaMM, "symbol must evaluate to a constant scalar or array").
     """
     initial_value = as_number(initial_value)  # (a 0-d array of a number, as PyBaMM's solution gives: that number)
     if isinstance(initial_value, bool) or not isinstance(initial_value, (str, numbers.Real)):

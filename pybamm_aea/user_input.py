@@ -259,24 +259,39 @@ def keyword_said(keyword, value=ANY):
     return f"{keyword}=" if value is ANY else f"{keyword}={value!r}"
 
 
+class EachCaller(tuple):
+    """A piece of a :class:`Said` message said one way to the Python caller (``python``) and another to the command
+    line's (``command_line``): what only one of them can give or see, as a function (the API's "(or a function
+    pressure_MPa -> porosity)", which the command line cannot take) or a table's ``attrs`` (which the command line
+    prints in its own place). Until session 61 the sweep's messages offered both callers the API's."""
+
+    def __new__(cls, python, command_line):
+        return super().__new__(cls, (python, command_line))
+
+    def __getnewargs__(self):  # (pickled with its Said, from a worker)
+        return tuple(self)
+
+
 class Said(str):
     """A message of a Python function naming its keywords (the way out: "not overwritten without force=True", "CSV
     ... are exports of the final table (export=)"), written once and said as each caller types them: the str is the
     Python caller's (:func:`keyword_said`), :meth:`said` another's (``typed(keyword, value)``: the command line's
     "--force", "--output"), as :func:`pybamm_aea.cli._args.option_refusal` says the model's refused option. ``parts``:
-    the message's pieces, each a str (a :class:`Said` keeps its own keywords) or a (keyword, value) pair (value
-    :data:`ANY`: the keyword without one). Until session 60 the sweep API's messages named both, "(export=,
-    --output)", "force=True (--force)": a flag to the Python caller, a keyword to the command line's."""
+    the message's pieces, each a str (a :class:`Said` keeps its own keywords), a (keyword, value) pair (value
+    :data:`ANY`: the keyword without one) or an :class:`EachCaller` (words of each caller's own). Until session 60
+    the sweep API's messages named both, "(export=, --output)", "force=True (--force)": a flag to the Python caller,
+    a keyword to the command line's."""
 
     def __new__(cls, *parts):
-        self = super().__new__(cls, "".join(p if isinstance(p, str) else keyword_said(*p) for p in parts))
+        self = super().__new__(cls, "".join(p if isinstance(p, str) else p[0] if isinstance(p, EachCaller)
+                                            else keyword_said(*p) for p in parts))
         self.parts = parts
         return self
 
     def said(self, typed):
         """The message with each keyword it names said by ``typed(keyword, value)``."""
-        return "".join(p.said(typed) if isinstance(p, Said) else p if isinstance(p, str) else typed(*p)
-                       for p in self.parts)
+        return "".join(p.said(typed) if isinstance(p, Said) else p if isinstance(p, str) else
+                       p[1] if isinstance(p, EachCaller) else typed(*p) for p in self.parts)
 
     def __reduce__(self):  # (a warning's or an error's text: copied with a table's attrs, pickled from a worker)
         return type(self), self.parts

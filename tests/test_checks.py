@@ -2354,6 +2354,27 @@ def test_a_python_function_step_with_a_termination_is_warned_about_past_its_star
         check_step_values([pybamm.step.voltage(lambda t: 2.5 - 1e-3 * t, termination="< 1e-8 A")], None, values)
 
 
+def test_a_voltage_steps_range_is_judged_only_at_the_times_before_its_voltage_termination_ends_it():
+    """Session 60: a voltage step's Python function with a voltage termination was judged against the cell's
+    window (LMS: 0.8-3.8 V in an experiment) over its whole duration: 2.5 - 1 mV/s "until < 1.9 V" was warned about
+    at 0.791 V (1709 s), though its termination ends it at 600 s (measured: the solve from SOC 0.5 stops there at
+    1.9 V on "Voltage < 1.9 [V] [experiment]"). Judged now only at the times before the termination is met (the
+    table check's reach, :func:`~pybamm_aea.models.step_checks._table_reach`): no warning; and a rise 2.5 + 2 mV/s
+    that never meets "< 1.9 V" certainly runs past 3.8 V (650 s), refused at 654.5 s where it was warned about."""
+    from pybamm_aea.models.experiment_checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        check_step_values([pybamm.step.voltage(lambda t: 2.5 - 1e-3 * t, duration=3600, termination="< 1.9 V")],
+                          None, values)
+    assert not record, [str(w.message) for w in record]
+    with pytest.raises(ValueError, match=re.escape("= 3.8090909090909095 at t = 654.545 s into the step is outside "
+                                                   "its range (0.8, 3.8)")):
+        check_step_values([pybamm.step.voltage(lambda t: 2.5 + 2e-3 * t, duration=3600, termination="< 1.9 V")],
+                          None, values)
+
+
 def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
     """PyBaMM's Experiment gives each step of a repeated cycle as its own copy, so a check de-duplicating by
     id(step) evaluated a 500-cycle experiment's 2 steps 1000 times (a Python function of the time 100 times each:

@@ -2188,3 +2188,51 @@ def test_energy_prints_each_rows_own_figures(capsys):
     code, out, err = _run(["energy", "--porosity", "0.082", "--format", "json"], capsys)
     figures = json.loads(out)["figures"]
     assert figures["discharged"].startswith("theoretical (Faraday capacities: Li2S 1165, Li4Mo6S8 123.9 mAh/g)")
+
+
+def _of_shape(value, shape):
+    """True if the JSON ``value`` is of ``shape``, as JSON_SHAPE of pybamm_aea.cli.energy writes one: "number",
+    "string", "X or null", "[material]" (a list of strings), "{material: X}" or "{basis: X}" (an object whose keys
+    are names, "charged" then maybe "discharged" for a basis, each value of X)."""
+    if shape.endswith(" or null"):
+        return value is None or _of_shape(value, shape[:-len(" or null")])
+    if shape == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if shape in ("string", "material"):
+        return isinstance(value, str)
+    if shape.startswith("["):
+        return isinstance(value, list) and all(_of_shape(v, shape[1:-1]) for v in value)
+    if shape.startswith("{basis: {"):  # (an object of named numbers, in their order)
+        keys = [part.split(":")[0].strip() for part in shape[len("{basis: {"):-2].split(",")]
+        return (isinstance(value, dict) and list(value) in (["charged"], ["charged", "discharged"])
+                and all(list(row) == keys and all(_of_shape(v, "number") for v in row.values())
+                        for row in value.values()))
+    key, _, inner = shape[1:-1].partition(": ")
+    return isinstance(value, dict) and all(_of_shape(v, inner) for v in value.values()) and (
+        key != "basis" or list(value) in (["charged"], ["charged", "discharged"]))
+
+
+def test_energys_json_is_of_the_shape_its_help_says(capsys):
+    """Session 60 made --format json's "figures" a per-row object (it was one string, the charged row's) without a
+    word of the JSON's shape anywhere. --format's help now says it (JSON_SHAPE, its keys in order, each value's JSON),
+    and two outputs are of it: the S-LMS default (both rows) and Graphite 0.9 + Mo6S8 0.1 (the charged row only,
+    "no_discharged_basis" a string)."""
+    from pybamm_aea.cli.energy import JSON_SHAPE, json_shape_said
+
+    with pytest.raises(SystemExit):
+        main(["energy", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "figures {basis: string} (what each row's figures are: theoretical, or at --capacity)" in said, said
+    assert " ".join(json_shape_said().split()) in said
+    for argv, rows in ((["--porosity", "0.082"], ["charged", "discharged"]),
+                       (["--composition", "Graphite=0.9,Mo6S8=0.1", "--porosity", "0.1"], ["charged"])):
+        code, out, _ = _run(["energy", *argv, "--format", "json"], capsys)
+        report = json.loads(out)
+        assert code == 0 and list(report) == [key for key, _, _ in JSON_SHAPE], list(report)
+        wrong = {key: report[key] for key, shape, _ in JSON_SHAPE if not _of_shape(report[key], shape)}
+        assert not wrong, wrong
+        assert list(report["figures"]) == list(report["bases"]) == rows
+    # (the checker fails session 60's former "figures", one string, and a row missing a figure)
+    shapes = {key: shape for key, shape, _ in JSON_SHAPE}
+    assert not _of_shape("theoretical (Faraday capacities: S8 1675, Mo6S8 128 mAh/g)", shapes["figures"])
+    assert not _of_shape({"charged": {"porosity": 0.1}}, shapes["bases"])

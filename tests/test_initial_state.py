@@ -1143,3 +1143,41 @@ def test_an_experiment_solves_warnings_point_at_the_users_line():
             or "porsity" in str(w.message)]
     assert len(mine) == 2, [str(w.message)[:80] for w in caught]
     assert {w.filename for w in mine} == {__file__}, {(w.filename, w.lineno) for w in mine}
+
+
+def test_an_initial_soc_reads_a_cut_off_written_with_pybamm_t_at_t_0():
+    """Session 60: a voltage cut-off of the values written with ``pybamm.t`` (2.8 - 1e-5 t) with
+    ``solve(initial_soc=...)`` failed inside PyBaMM ("symbol must evaluate to a constant scalar or array", naming
+    nothing of the user's). Read at t = 0 now, the state's time (as the ambient temperature's function is): the
+    state is that of the cut-offs' values at t = 0, on the LMS set and AEA_LiCoO2, and the experiment runs."""
+    for name, cut_off, expression in (("Li2021_Mo6S8", "Upper voltage cut-off [V]", 2.8 - 1e-5 * pybamm.t),
+                                      ("AEA_LiCoO2", "Lower voltage cut-off [V]", 3.0 + 1e-9 * pybamm.t)):
+        numbers = pybamm.ParameterValues(name)
+        timed = numbers.copy()
+        timed[cut_off] = expression
+        content = pybamm_aea.set_initial_state(timed, 0.5)["Initial cathode Li content"]
+        assert content == pybamm_aea.set_initial_state(numbers, 0.5)["Initial cathode Li content"], name
+        sim = pybamm.Simulation(AEA(), parameter_values=timed,
+                                experiment=pybamm.Experiment(["Discharge at 0.1C for 10 minutes"]))
+        voltage = sim.solve(initial_soc=0.5)["Voltage [V]"].entries
+        assert voltage[-1] < voltage[0], name
+
+
+def test_pybamms_initial_state_of_a_voltage_with_a_cut_off_of_pybamm_t_is_refused_naming_it():
+    """Session 60: PyBaMM's own initial state (the conventional S-C/LGPS DFN half cell) from a voltage, "2.0 V",
+    with a lower cut-off 1.0 + 1e-9 t failed inside PyBaMM ("symbol must evaluate to a constant scalar or array").
+    Refused now naming the initial_soc, the cut-off and the way out; a state of charge (PyBaMM's half cell reads
+    the stoichiometry limits, not the cut-offs) solves."""
+    from pybamm_aea import conventional
+
+    values = pybamm.ParameterValues("Li2021_S_C_LGPS")
+    values["Lower voltage cut-off [V]"] = 1.0 + 1e-9 * pybamm.t
+    sim = pybamm.Simulation(conventional.s_c_lgps_model(), parameter_values=values)
+    with pytest.raises(ValueError) as refused:
+        sim.solve([0, 600], initial_soc="2.0 V")
+    assert str(refused.value) == (
+        "initial_soc='2.0 V', the initial state set before the solve's first time or the experiment's first step: "
+        "PyBaMM's initial-state code for DFN reads the voltage cut-offs as numbers, and 'Lower voltage cut-off [V]' "
+        "= 1.0 + 1e-09 * time is an expression of PyBaMM's time: give initial_soc as a state of charge (a number in "
+        "[0, 1]), or the cut-off as a number")
+    pybamm.Simulation(conventional.s_c_lgps_model(), parameter_values=values).solve([0, 600], initial_soc=0.9)

@@ -1,6 +1,7 @@
 """Design sweeps: tidy table, failed points kept, derived inputs, batched solves, local and Dask parallelism."""
 import functools
 import json
+import pickle
 import re
 import warnings
 
@@ -1138,8 +1139,9 @@ def test_a_set_without_a_compaction_law_lists_the_data_sets(monkeypatch):
     from pybamm_aea import compaction_data_sets
 
     monkeypatch.setattr(compaction_data_sets, "NAMES", compaction_data_sets.NAMES + ("Li2S",))
-    with pytest.raises(SweepConfigError, match="no compaction data known for 'Li2021_TiS2': pass compaction= one of "
-                                               "'Mo6S8', 'S-LMS', 'S-C-LGPS', 'Li2S' ") as exc:
+    with pytest.raises(SweepConfigError, match=re.escape(
+            "no compaction data known for 'Li2021_TiS2': pass compaction= one of 'Mo6S8', 'S-LMS', 'S-C-LGPS', 'Li2S' "
+            "(or a function pressure_MPa -> porosity) to sweep 'Pressing and stack pressure [MPa]'")) as exc:
         sweep({"Pressing and stack pressure [MPa]": [100.0]}, parameter_set="Li2021_TiS2", workers=1)
     assert exc.value.argument == "compaction"
 
@@ -1208,7 +1210,9 @@ def test_a_note_and_a_stores_warning_name_the_keywords_a_python_caller_types(tmp
     assert note == [str(w.message) for w in said if issubclass(w.category, SweepNote)][0]
     assert note.startswith('"Rate capability" is NaN for the design: their 0.1C reference point (reference_c_rate=) '
                            "is not in the grid (C-rates 0.5) and is not solved unless asked; rate_capability=True "
-                           "solves it too"), note
+                           "solves it too, kept out of the rows (table.attrs[\"reference points\"])"), note
+    assert pickle.loads(pickle.dumps(note)).said(lambda keyword, value: f"--{keyword}") == note.said(
+        lambda keyword, value: f"--{keyword}")  # (its words of each caller kept, as from a worker)
     store = tmp_path / "r.sqlite"
     sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store, progress=False)
     with pytest.warns(UserWarning) as said:

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from pybamm_aea.cli import main
+from pybamm_aea.cli.sweep import REFERENCE_POINTS_SAID
 
 LOADING = "Cathode loading [kg.m-2]"
 BASE = ["sweep", "--parameter-set", "Li2021_Mo6S8", "--workers", "1", "--no-progress"]
@@ -174,7 +175,7 @@ def test_a_note_and_a_stores_warning_say_the_options_typed(capsys, tmp_path, mon
     err = note = capsys.readouterr().err
     assert ("pybamm-aea sweep: warning: \"Rate capability\" is NaN for the design: their 0.1C reference point "
             "(--reference-c-rate) is not in the grid (C-rates 0.5) and is not solved unless asked; --rate-capability "
-            "solves it too") in err, err
+            "solves it too, kept out of the rows (printed after the table as its reference points)") in err, err
     assert main(BASE + ["--grid", f"{LOADING}=0.015", "--results", "r.sqlite"]) == 0
     capsys.readouterr()
     assert main(BASE + ["--grid", "Cathode porosity=0.2", "--results", "r.sqlite", "--replace-results"]) == 0
@@ -183,6 +184,28 @@ def test_a_note_and_a_stores_warning_say_the_options_typed(capsys, tmp_path, mon
             "dropped (--replace-results)\n") in err, err
     keywords = ("results_file", "replace_results", "reference_c_rate", "rate_capability")
     assert not [k for k in keywords if k in note + err], note + err
+
+
+def test_the_command_prints_the_reference_points_and_offers_only_what_it_takes(capsys, monkeypatch, tmp_path):
+    """Session 60: the rate-capability note ended "kept out of the rows (table.attrs["reference points"])", which the
+    command line never showed, and a set without compaction data offered "(or a function pressure_MPa -> porosity)",
+    which --compaction cannot take. The command prints the reference points after the table (LMS at 0.5C: its 0.1C
+    point, 128.194 mA.h/g, the row's Rate capability 0.99987 over it) and offers the data sets or a swept porosity."""
+    monkeypatch.chdir(tmp_path)
+    assert main(BASE + ["--grid", "C-rate=0.5", "--rate-capability"]) == 0
+    out = capsys.readouterr().out
+    table, _, reference = out.partition(REFERENCE_POINTS_SAID)
+    assert "0.5 " in table and "0.999869" in table, out
+    rows = reference.strip().splitlines()
+    assert len(rows) == 2 and rows[1].split()[:2] == ["0.1", "128.194"], out
+    with pytest.raises(SystemExit) as exc:
+        main(["sweep", "--parameter-set", "Li2021_TiS2", "--workers", "1", "--no-progress", "--grid",
+              "Cathode fabrication pressure [MPa]=300"])
+    line = next(t for t in capsys.readouterr().err.splitlines() if "error:" in t)
+    assert exc.value.code == 2 and line.endswith(
+        "argument --compaction: no compaction data known for 'Li2021_TiS2': pass --compaction one of 'Mo6S8', "
+        "'S-LMS', 'S-C-LGPS' to sweep 'Cathode fabrication pressure [MPa]' (or sweep 'Cathode porosity' in its "
+        "place)"), line
 
 
 def test_a_swept_lower_cut_off_ends_each_rows_discharge_from_the_command(tmp_path):

@@ -54,7 +54,8 @@ def register(subparsers):
     p.add_argument("--pore-filler", default=None, metavar="LIQUID",
                    help="liquid electrolyte filling the pores (e.g. '1M LiPF6 EC/DMC'); default: empty pores")
     p.add_argument("--format", choices=["table", "json", "csv"], default=None,
-                   help="output format: an aligned table, JSON (one object) or CSV (one row per basis); default: "
+                   help=f"output format: an aligned table, JSON (one object: {json_shape_said()}) or CSV (one row per "
+                        "basis); default: "
                         "from the --output file's suffix (.json, .csv, .txt: the table), else the table; one that "
                         "contradicts that suffix is refused")
     p.add_argument("--output", default=None, metavar="FILE",
@@ -62,6 +63,35 @@ def register(subparsers):
     p.add_argument("--force", action="store_true", help="overwrite an existing --output")
     p.set_defaults(func=run, parser=p)
     return p
+
+
+#: each row's figures in ``--format json``'s "bases" (and the CSV's columns after "basis" and "porosity")
+BASIS_KEYS = ("specific_capacity_mAh_per_g", "gravimetric_Wh_per_kg", "volumetric_Wh_per_L", "average_voltage_V",
+              "density_g_per_cm3")
+#: ``--format json``'s one object: (key, its JSON, what it is), in its order; ``basis`` is "charged" and, unless
+#: "no_discharged_basis" says why not, "discharged". Said in --format's help (:func:`json_shape_said`); a test
+#: checks an output against it. Session 60 made "figures" a per-row object (it was one string, the charged row's)
+JSON_SHAPE = (
+    ("composition", "{material: number}", "mass fractions of the solid"),
+    ("porosity", "number", ""),
+    ("pressure_MPa", "number or null", "--pressure"),
+    ("compaction", "string or null", "--compaction"),
+    ("branch", "string or null", "--branch, with --pressure"),
+    ("voltage_V", "number or null", "--voltage"),
+    ("capacities_mAh_per_g", "{material: number}", "the capacities used"),
+    ("made_lithiated", "[material]", "active materials made lithiated"),
+    ("made_li_free", "[material]", "active materials made Li-free"),
+    ("no_discharged_basis", "string or null", "why there is no discharged row"),
+    ("figures", "{basis: string}", "what each row's figures are: theoretical, or at --capacity"),
+    ("bases", "{basis: {" + ", ".join(f"{key}: number" for key in BASIS_KEYS) + "}}", "each row's figures"),
+)
+
+
+def json_shape_said():
+    """:data:`JSON_SHAPE` in words, for --format's help: "composition {material: number} (mass fractions of the
+    solid), porosity number, ...; basis: charged, discharged"."""
+    return ", ".join(f"{key} {shape}" + (f" ({what})" if what else "") for key, shape, what in JSON_SHAPE) + (
+        "; basis: charged, and discharged unless no_discharged_basis says why not")
 
 
 def _branch(args):
@@ -166,13 +196,8 @@ def report(args):
         # Li4Mo6S8 123.9 mAh/g; until session 60 one string, the charged row's, under both)
         "figures": {name: ed.basis for name, ed in bases.items()},
         "bases": {
-            name: {
-                "specific_capacity_mAh_per_g": ed.specific_capacity,
-                "gravimetric_Wh_per_kg": ed.gravimetric,
-                "volumetric_Wh_per_L": ed.volumetric,
-                "average_voltage_V": ed.average_voltage,
-                "density_g_per_cm3": ed.density,
-            }
+            name: dict(zip(BASIS_KEYS, (ed.specific_capacity, ed.gravimetric, ed.volumetric, ed.average_voltage,
+                                        ed.density)))
             for name, ed in bases.items()
         },
     }

@@ -887,8 +887,12 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
     value at any of the 100 times (a bug of the function) and a value out of range at the step's start are
     refused; a finite value out of range later is a ``UserWarning`` naming the first time it is, since the step
     runs only if its termination ends it before. Without a termination every value over the duration is
-    refused. A drive cycle's samples are data written for the step to run: each it reaches is refused if out of
-    range, whatever its termination.
+    refused. A voltage step whose terminations are voltages known here (a number, an input's) is judged only at
+    the times before one is met on its held voltage (:func:`_table_reach`, as the tables' ends are): refused there,
+    the times after never run (session 61: LMS held at 2.5 - 1e-3 t "until < 1.9 V", which ends it at 600 s, was
+    warned about at 0.791 V at 1709 s; 2.5 + 2e-3 t, never meeting it, is refused at 3.809 V at 654.5 s). A drive
+    cycle's samples are data written for the step to run: each it reaches is refused if out of range, whatever its
+    termination.
 
     A voltage step's held value past an OCP table's end (:func:`_table_reach`): with a termination it is refused at
     the times the step certainly runs at, all of them before a voltage termination is met (session 60; its start
@@ -974,13 +978,20 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
             samples.append(v)
         # (past an OCP table's end: the times the step certainly runs at, session 60, its start only until then; a
         # value of the experiment's time, pybamm.t, at its times: check_at_experiment_times)
+        # (a voltage step's range and window too, session 61: the times after its voltage termination ends it are
+        # never run, neither refused nor warned about, those before are certainly run, refused)
         tabled = kind == "Voltage" and bool(tables) and not _held_of_experiment_time(step)
-        reach = _table_reach(step, samples, cells, one, len(times)) if tabled else 0
+        reach = (_table_reach(step, samples, cells, one, len(times))
+                 if kind == "Voltage" and not _held_of_experiment_time(step) else None)
         for k, (t, v) in enumerate(zip(times, samples)):
             at = "" if t is None else f" at t = {t:g} s into the step"
+            ended = reach is not None and k >= max(reach, 1)  # (its voltage termination met before: never run)
             for check in (rng, window):
                 bad = [] if check is None else [float(x) for x in v[check.outside(v)]]
-                if bad and cut_short and t and all(map(math.isfinite, bad)):
+                finite = all(map(math.isfinite, bad))
+                if bad and ended and finite:
+                    continue
+                if bad and cut_short and t and reach is None and finite:
                     leaves = leaves or (t, bad[0], check)
                 elif bad:
                     raise ValueError(f"the {what} of the experiment's step {index} ({step}) = {bad[0]!r}{at} is "

@@ -107,7 +107,13 @@ def _simulation_dispatch(pybamm_method):
     @functools.wraps(pybamm_method)
     def set_initial_state(self, initial_soc, direction=None, inputs=None):
         if not hasattr(type(self._unprocessed_model), MODEL_HOOK):
-            return pybamm_method(self, initial_soc, direction=direction, inputs=inputs)
+            try:
+                return pybamm_method(self, initial_soc, direction=direction, inputs=inputs)
+            except ValueError as exc:
+                timed = _timed_cut_offs(self._unprocessed_parameter_values)
+                if not timed:
+                    raise
+                raise ValueError(_timed_cut_offs_refusal(initial_soc, timed, type(self._unprocessed_model))) from exc
         unprocessed = self._unprocessed_parameter_values
         hook = getattr(self._unprocessed_model, MODEL_HOOK)
 
@@ -142,6 +148,29 @@ def _simulation_dispatch(pybamm_method):
 
     set_initial_state._pybamm_aea_dispatch = True
     return set_initial_state
+
+
+def _timed_cut_offs(parameter_values):
+    """{name: expression} of the voltage cut-offs of ``parameter_values`` written with PyBaMM's time (``2.5 + 1e-9 *
+    pybamm.t``, which the model's events read at each time)."""
+    from ..models.checks import of_time
+    from ..parameters.paper_cell import CUT_OFF_NAMES
+
+    return {name: parameter_values.get(name) for name in CUT_OFF_NAMES if of_time(parameter_values.get(name))}
+
+
+def _timed_cut_offs_refusal(initial_soc, timed, model_class):
+    """The refusal of ``initial_soc`` on a model of PyBaMM's own initial-state code (``model_class``), which failed
+    reading the cut-offs ``timed`` (of :func:`_timed_cut_offs`) as numbers ("symbol must evaluate to a constant scalar
+    or array"): Li2021_S_C_LGPS's DFN half cell from "2.0 V" with a lower cut-off 1.0 + 1e-9 t, session 61 (a state
+    of charge there reads the electrode's stoichiometry limits, not the cut-offs, and is set)."""
+    said = " and ".join(f"{name!r} = {value}" for name, value in timed.items())
+    way = ("give initial_soc as a state of charge (a number in [0, 1]), or the cut-off as a number"
+           if isinstance(initial_soc, str) else "give the cut-off as a number")
+    return (f"initial_soc={initial_soc!r}, the initial state set before the solve's first time or the experiment's "
+            f"first step: PyBaMM's initial-state code for {model_class.__name__} reads the voltage cut-offs as "
+            f"numbers, and {said} {'is an expression' if len(timed) == 1 else 'are expressions'} of PyBaMM's time: "
+            f"{way}")
 
 
 def _one_input_set(inputs):

@@ -14,7 +14,7 @@ from pybamm_aea import compaction_data_sets
 from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value, factor_of
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
 from pybamm_aea.parameters.paper_cell import CUT_OFF_NAMES
-from pybamm_aea.user_input import ANY, Said, close_names, did_you_mean, whole_at_least
+from pybamm_aea.user_input import ANY, EachCaller, Said, close_names, did_you_mean, whole_at_least
 
 from .api import SweepConfigError
 
@@ -566,12 +566,11 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         facts = None if material is not None else SET_FACTS.get(parameter_set)
         compaction_set = compaction if compaction is not None else (facts.compaction if facts else None)
         if compaction_set is None:
-            raise SweepConfigError(
-                f"no compaction data known for {parameter_set!r}: pass compaction= one of "
-                f"{', '.join(map(repr, compaction_data_sets.NAMES))} (or a function pressure_MPa -> porosity) to "
-                f"sweep {axis!r}",
-                "compaction",
-            )
+            raise SweepConfigError(Said(
+                f"no compaction data known for {parameter_set!r}: pass ", ("compaction", ANY),
+                f" one of {', '.join(map(repr, compaction_data_sets.NAMES))}",
+                EachCaller(" (or a function pressure_MPa -> porosity)", ""), f" to sweep {axis!r}",
+                EachCaller("", " (or sweep 'Cathode porosity' in its place)")), "compaction")
 
     charge_first = False
     if experiment is None:  # a discharge from the set's initial state; a set made lithiated is charged first

@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..user_input import ANY, Said, is_finite_positive, not_a_number
+from ..user_input import ANY, EachCaller, Said, is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, count, worker_count
 from .config import FABRICATION, PRESSED_AND_HELD, build_config, cell_notes, compaction_notes, make_experiment
 from .grid import batches as split, expand_grid, is_reference_rate, point_key, reference_points, unique_points
@@ -267,7 +267,8 @@ def _reference_notes(points, names, reference_c_rate, stored=()):
              else f"{len(missing)} of the {designs} designs")
     return [Said(f"\"Rate capability\" is NaN for {which}: their {reference_c_rate:g}C reference point (",
                  ("reference_c_rate", ANY), f") is not in the grid (C-rates {rates}) and is not solved unless asked; ",
-                 ("rate_capability", True), " solves it too, kept out of the rows (table.attrs[\"reference points\"])")]
+                 ("rate_capability", True), " solves it too, kept out of the rows (",
+                 EachCaller('table.attrs["reference points"]', "printed after the table as its reference points"), ")")]
 
 
 #: how a row's ``warnings`` name the warnings of the reference point its "Rate capability" reads
