@@ -16,7 +16,7 @@ from typing import NamedTuple, Optional
 from ._summaries import ROUND_OFF_FRACTION
 from .constants import celsius
 from .models.solvers import InputSetWarning
-from .readout import SKIPPED, TOTAL_OVERPOTENTIAL, step_descriptions, step_table
+from .readout import SKIPPED, TOTAL_OVERPOTENTIAL, step_descriptions, step_table, step_times
 from .user_input import finite_positive, whole_at_least
 
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "refinement", "nucleation_host", "verdict",
@@ -507,7 +507,7 @@ def _discharges_after(steps, judged, lead, offset):
         if number <= judged[lead].number or number in flagged:
             continue
         try:
-            t, current = (np.asarray(step[name].entries, dtype=float) for name in ("Time [s]", "Current [A]"))
+            t, current = step_times(step), np.asarray(step["Current [A]"].entries, dtype=float)
         except KeyError:
             break
         if t[-1] > t[0] and np.trapezoid(current, t) > 0:
@@ -641,7 +641,7 @@ def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
     passed, discharged = _earlier_flags(earlier)  # (charge passed before the step; a discharge before it)
     for number, step in enumerate(steps, start=len(earlier) + 1):
         try:  # (a solver computing only some output variables may not have them: not looked at)
-            t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
+            t, current = step_times(step), step["Current [A]"].entries
         except KeyError:
             return None
         if not (t[-1] > t[0] and abs(current).max() > 0):  # (a rest or a zero-length step: no charge passed)
@@ -747,7 +747,7 @@ def _earlier_flags(earlier):
     passed = discharged = False
     for step in reversed(earlier):
         try:
-            t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
+            t, current = step_times(step), step["Current [A]"].entries
         except KeyError:
             continue
         if t[-1] > t[0] and abs(current).max() > 0:

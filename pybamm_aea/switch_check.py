@@ -17,6 +17,7 @@ from typing import NamedTuple, Optional
 
 from .convergence import MeshDependentNucleationWarning, value_as_float
 from .models.solvers import ConsistentEventIDAKLUSolver, StepRefinedWarning
+from .readout import step_times
 
 __all__ = ["interior_li0_charge_warning", "interior_li0_charge", "SteppedCharge", "SOLVER_RTOL_FOR_THE_SWITCH",
            "SolverSteppedSwitchWarning", "SwitchRefinedWarning", "SwitchResolve", "stepped_integration",
@@ -140,7 +141,7 @@ def interior_li0_charge(model, values, steps, inputs=None, rtol=None):
         return None
     for number, step in enumerate(steps, start=1):
         try:
-            t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
+            t, current = step_times(step), step["Current [A]"].entries
         except KeyError:
             return None
         if not (t[-1] > t[0] and np.min(current) < 0):

@@ -431,6 +431,46 @@ def _set_up_default(options=None, values=None, sensitivities=()):
     return model, exact, np.array([inputs[k] for k in inputs])
 
 
+def test_event_values_call_the_joined_events_once_with_each_events_own_numbers():
+    """``event_values`` (the consistent-event solver's catch-up and nearest-event judgements, at 3 points of each
+    event-ended step) reads every event from one call of the joined function, where calling each event computes
+    all of them once per event (5 calls for the same numbers in a C/10 discharge or charge: 0.145 -> 0.041 s of
+    CPU in a 100-cycle C/10 LMS run, session 61), and gives each event's own value, in order, exactly. Catches: an
+    event per call again (silently slower), or the outputs out of order."""
+    from pybamm_aea.models.solvers import event_values
+
+    sim = pybamm.Simulation(AEA(), experiment=pybamm.Experiment(["Discharge at 1C until 1.8 V"]))
+    sim.build_for_experiment()
+    model = next(iter(sim.experiment_unique_steps_to_model.values()))
+    AEA().default_solver.set_up(model, inputs={})
+    events = model.terminate_events_eval
+    joined, calls = events[0].joined, []
+
+    class Counted:
+        def __call__(self, *args):
+            calls.append(args)
+            return joined(*args)
+
+        def numel_out(self, i):
+            return joined.numel_out(i)
+
+    rng, p = np.random.default_rng(1), np.zeros(0)
+    y0 = model.concatenated_initial_conditions.evaluate(0).ravel()
+    for y in (y0, y0 * (1 + 0.01 * rng.standard_normal(y0.size))):
+        own = np.concatenate([np.ravel(np.asarray(e(0.0, y, p), dtype=float)) for e in events])
+        counted = Counted()
+        for e in events:
+            e.joined = counted
+        try:
+            values = event_values(model, 0.0, y, p)
+        finally:
+            for e in events:
+                e.joined = joined
+        assert len(calls) == 1 and len(events) >= 3
+        assert values.tolist() == own.tolist()
+        calls.clear()
+
+
 def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     """The multi-phase solver's Newton matrix (:class:`pybamm_aea.models.solvers._DownstreamJacobian`):
     on LMS the states no other equation reads are the capacity and energy integrals, the (absent)

@@ -33,7 +33,7 @@ from .start_advice import CheckedIDAKLUSolver, NonFiniteStatesError
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
            "StepRetriedWarning", "StepRefinedWarning", "NonFiniteStatesError", "downstream_states",
-           "FlagKeepingIDAKLUSolver", "InputSetWarning", "INPUT_SET"]
+           "event_values", "FlagKeepingIDAKLUSolver", "InputSetWarning", "INPUT_SET"]
 
 
 class _ScalarFunctions(pybamm.BaseSolver):
@@ -124,6 +124,22 @@ class _EventOutput:
                 self.calls["arguments"], self.calls["node"] = (t, y, inputs), self.joined(t, y, inputs)
             return self.calls["node"][self.index]
         return self.joined(t, y, inputs)[self.index]
+
+
+def event_values(model, t, y, p):
+    """The values of a set-up ``model``'s termination events at time ``t`` [s], state ``y`` and inputs ``p``, in the
+    order of its event functions, as one float array: the joined function's outputs from one call of it when the events
+    are its outputs in order (the default solvers' shared events, :class:`SharedEventsIDAKLUSolver`: one call for all,
+    where calling each event computes all of them once per event; the same numbers, each event being its output), else
+    each event function's values in turn. Read by :class:`ConsistentEventIDAKLUSolver`'s judgements of an event-ended
+    step (whether its event was reached by the algebraic states catching up, and the event nearest its end)."""
+    events = event_functions(model)
+    first = events[0] if events else None
+    shared = isinstance(first, _EventOutput) and all(
+        isinstance(e, _EventOutput) and e.joined is first.joined and e.index == i for i, e in enumerate(events))
+    if shared and first.joined.numel_out(0) == len(events):
+        return np.ravel(np.asarray(first.joined(t, y, p), dtype=float))
+    return np.concatenate([np.ravel(np.asarray(f(t, y, p), dtype=float)) for f in events])
 
 
 def _expanded(function):
@@ -379,8 +395,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         (t_before, y_before), (t_end, y_end) = before, end
         if consistent is None or not t_end > t_before or not event_functions(model):
             return None
-        values = [np.concatenate([np.ravel(np.asarray(f(float(t), y, p), dtype=float))
-                                  for f in event_functions(model)])
+        values = [event_values(model, float(t), y, p)
                   for t, y in ((t_before, y_before), (t_before, consistent), (t_end, y_end))]
         if not all(v.size == values[0].size for v in values) or not np.isfinite(values).all():
             return None
@@ -453,8 +468,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         (t_start, y_start), (t_before, y_before), (t_end, y_end) = start, before, end
         if not t_end > t_before:
             return None
-        values = [np.concatenate([np.ravel(np.asarray(f(t, y, p), dtype=float)) for f in event_functions(model)])
-                  for t, y in ((float(t_before), y_before), (float(t_end), y_end))]
+        values = [event_values(model, t, y, p) for t, y in ((float(t_before), y_before), (float(t_end), y_end))]
         if not values[1].size or not np.isfinite(values).all() or (values[1] <= 0).any():
             return None
         fell = values[0] - values[1]
