@@ -723,7 +723,8 @@ def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
     """Mass [g] and volume [L] of the electrode as made and discharged (NaN without ``electrode`` or without its
     discharged state, :class:`~pybamm_aea.energy.NoDischargedState`), and why the discharged ones are NaN (None when
     they are not)."""
-    mass = s.scalar(MASS) if mass_g is None else given_mass(mass_g, s.scalar(MASS), "cycle_summary", stacklevel=3)
+    own = None if s is None else s.scalar(MASS)  # (None: the caller gives both mass_g and volume_L)
+    mass = own if mass_g is None else given_mass(mass_g, own, "cycle_summary", stacklevel=3)
     volume = finite_positive("volume_L", volume_L) if volume_L is not None else s.scalar(VOLUME)
     if volume_L is None and not math.isfinite(volume) and electrode is not None and math.isfinite(mass):
         volume = mass / electrode.density / 1000.0  # g / (g/cm3) = cm3 -> L

@@ -560,10 +560,12 @@ def test_a_function_ocp_is_zoomed_once_and_a_new_function_of_the_same_name_is_re
                                             r"T = 200 K: from 2.74993 V at x = 0.499953"):
         AEAMaterial.from_dict(data)
     sys.modules.pop(user_ocp_module, None)  # (the next test's own module)
+    tis2 = get_material("TiS2").to_dict()  # (loaded before counting: the registry's first load validates it too)
     monkeypatch.setattr(thermodynamics, "_rises_kept", {})
     monkeypatch.setattr(thermodynamics, "RISES_KEPT", 1)  # bounded: dropped when full
-    AEAMaterial.from_dict(get_material("TiS2").to_dict())  # (two temperatures: two answers, one kept)
-    assert len(thermodynamics._rises_kept) == 1 and len(zoomed) == 2 + 1 + 2  # (the rising one refused at 200 K)
+    before = len(zoomed)
+    AEAMaterial.from_dict(tis2)  # (two temperatures: two answers, one kept)
+    assert len(thermodynamics._rises_kept) == 1 and len(zoomed) - before == 2
 
 
 @pytest.mark.parametrize("field, value, kind", [("ocp", 5, "an OCP"), ("diffusivity", "1e-10", "a TransportProperty"),
