@@ -24,6 +24,8 @@ import numpy as np
 from scipy import stats
 from scipy.optimize import least_squares
 
+from .user_input import is_finite_positive, not_a_number
+
 #: a residual is consistent with the noise when its sum of squares is below this quantile of chi-square with n - p
 #: degrees of freedom (scaled by the noise's variance): 1 in 1000 fits to a right model with the right noise fail it
 CONSISTENCY_QUANTILE = 0.999
@@ -38,6 +40,10 @@ def solve_at(sim, t, inputs, names=(), output="Voltage [V]"):
     ``names`` is empty).
     """
     t = np.asarray(t, dtype=float)
+    if not np.all(np.isfinite(t)):
+        index = int(np.argmin(np.isfinite(t.ravel())))
+        raise ValueError(f"solve_at: the data's times must be finite [s]; got {t.ravel()[index]} at index {index} "
+                         "(drop the rows with no time, or a time read as inf, before fitting)")
     if t.ndim != 1 or t.size < 2 or np.any(np.diff(t) <= 0):
         raise ValueError(
             f"solve_at: the data's times must be a 1-D array of at least 2 strictly increasing values [s]; got shape "
@@ -122,16 +128,24 @@ def fit_quality(residual, jacobian, names, values, noise=None, log=True):
     standard deviation (same unit as the residual); None estimates it from the residual (then nothing is tested).
     """
     residual = np.asarray(residual, dtype=float).reshape(-1)
-    jacobian = np.asarray(jacobian, dtype=float).reshape(residual.size, -1)
+    jacobian = np.asarray(jacobian, dtype=float)
     values = np.asarray(values, dtype=float).reshape(-1)
+    expected = (residual.size, len(names))
+    if jacobian.shape == expected[:1] and len(names) == 1:
+        jacobian = jacobian.reshape(expected)
+    if jacobian.shape != expected:
+        raise ValueError(f"fit_quality: a Jacobian of shape {jacobian.shape} for {residual.size} residuals and "
+                         f"{len(names)} names; expected {expected} (one row per residual, one column per parameter: "
+                         "a transposed one is jacobian.T)")
     n, p = jacobian.shape
     if len(names) != p or values.size != p:
         raise ValueError(f"fit_quality: {len(names)} names and {values.size} values for a Jacobian of {p} columns")
     if n <= p:
         raise ValueError(f"fit_quality: {n} points for {p} parameters; a readout needs more points than parameters")
-    if noise is not None and not noise > 0:
-        raise ValueError(f"fit_quality: noise = {noise!r}; give the data's standard deviation (> 0, the residual's "
-                         "unit, e.g. 1e-3 for 1 mV) or None to estimate it from the residual")
+    if noise is not None and not is_finite_positive(noise):
+        raise ValueError(f"fit_quality: noise = {noise!r}{not_a_number(noise)}; give the data's standard deviation (a "
+                         "finite number > 0, the residual's unit, e.g. 1e-3 for 1 mV) or None to estimate it from the "
+                         "residual")
     ssr = float(residual @ residual)
     sigma = float(noise) if noise is not None else float(np.sqrt(ssr / (n - p)))
     jtj = jacobian.T @ jacobian

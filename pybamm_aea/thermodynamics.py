@@ -443,11 +443,12 @@ def kept_rising_stretch(owner, x, U, resample=None):
     not zoomed, ``resample`` not read (a model read back from JSON keeps the samples only)."""
     x, U = np.asarray(x, dtype=float).ravel(), np.asarray(U, dtype=float).ravel()
     key = (owner, hashlib.blake2b(x.tobytes() + U.tobytes(), digest_size=16).digest())
-    if key not in _rises_kept:
+    kept = _rises_kept.get(key, _rises_kept)  # (the dict itself: not kept; None is an answer, a single phase)
+    if kept is _rises_kept:
         if len(_rises_kept) >= RISES_KEPT:
             _rises_kept.clear()
-        _rises_kept[key] = rising_stretch(x, U, None if owner is None else resample)
-    return _rises_kept[key]
+        kept = _rises_kept[key] = rising_stretch(x, U, None if owner is None else resample)
+    return kept
 
 
 def li0_phase_parameters(host=None):

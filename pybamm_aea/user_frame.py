@@ -73,48 +73,56 @@ class _WarningsAtUsersLine:
     :class:`warnings.catch_warnings`, whose exit resets those registries (``sort_values(..., inplace=True)`` in a
     loop then said its Pandas4Warning each time under the default filters, a plain DataFrame once).
 
-    Thread-safe: the filter and ``showwarning`` are process-wide, so the context holds ``_LOCK`` (reentrant: a
-    wrapper calls others) from entry to exit, and its ``showwarning`` moves only its own thread's warnings, passing
-    other threads' on. Until session 61 two threads inside wrappers at once each saved the other's ``showwarning``: one
-    left it installed for good (every later warning of the package's files said at that thread's old line) and a
-    thread's warning could be said at the other's line."""
+    Thread-safe: the filter and ``showwarning`` are process-wide, so one of each (:func:`_show_at_users_line`) is
+    installed by the first context entered and removed by the last one left, under ``_LOCK`` held only while the
+    count changes; each thread's user line is its own (:data:`_USERS`). Until session 61 two threads inside wrappers
+    at once each saved the other's ``showwarning`` (one left installed for good); then, after review R47, a lock held
+    for the whole method deadlocked a user callback (``sort_values(key=...)``) waiting on another thread's
+    CycleTable."""
 
     def __enter__(self):
-        _LOCK.acquire()
-        try:
-            self._install(_users_frame(sys._getframe(1))[0])
-        except BaseException:
-            _LOCK.release()
-            raise
+        user = _users_frame(sys._getframe(1))[0]
+        stack = _USERS.__dict__.setdefault("stack", [])
+        with _LOCK:
+            if _INSTALLED["count"] == 0:
+                # (Python's warn reads the module's list at each warning; a filter added inside stays, as on a plain
+                # DataFrame)
+                warnings.filters.insert(0, _PACKAGE_WARNINGS_SHOWN)
+                _INSTALLED["show"] = warnings.showwarning
+                warnings.showwarning = _show_at_users_line
+            _INSTALLED["count"] += 1
+        stack.append((user.f_globals, user.f_code.co_filename, user.f_lineno))
         return self
 
-    def _install(self, user):
-        """The filter and ``showwarning`` moving this thread's package-stopped warnings to ``user``'s line."""
-        module, file, line = user.f_globals.get("__name__", "<string>"), user.f_code.co_filename, user.f_lineno
-        thread = threading.get_ident()
-        self._show = warnings.showwarning
-        # (Python's warn reads the module's list at each warning; a filter added inside stays, as on a plain DataFrame)
-        warnings.filters.insert(0, _PACKAGE_WARNINGS_SHOWN)
-
-        def show(message, category, filename, lineno, *file_and_text):
-            if threading.get_ident() == thread and _in_package(filename) and (filename, lineno) != (file, line):
-                warnings.warn_explicit(message, category, file, line, module,  # (warn's registry of the module)
-                                       user.f_globals.setdefault("__warningregistry__", {}), user.f_globals)
-            else:
-                self._show(message, category, filename, lineno, *file_and_text)
-
-        warnings.showwarning = show
-
     def __exit__(self, *exception):
-        try:
-            warnings.filters.remove(_PACKAGE_WARNINGS_SHOWN)
-            warnings.showwarning = self._show
-        finally:
-            _LOCK.release()
+        _USERS.stack.pop()
+        with _LOCK:
+            _INSTALLED["count"] -= 1
+            if _INSTALLED["count"] == 0:
+                warnings.filters.remove(_PACKAGE_WARNINGS_SHOWN)
+                warnings.showwarning = _INSTALLED["show"]  # (kept: a warning already on its way may read it)
         return False
 
 
-#: held by a :class:`_WarningsAtUsersLine` context from entry to exit (reentrant: a wrapper may call others)
+def _show_at_users_line(message, category, filename, lineno, *file_and_text):
+    """The ``showwarning`` installed while a :class:`_WarningsAtUsersLine` context is open: a warning of this package's
+    files said in a thread inside such a context is said again at that thread's innermost user line; any other
+    passed to the ``showwarning`` found installed."""
+    stack = getattr(_USERS, "stack", None)
+    if stack and _in_package(filename) and (filename, lineno) != stack[-1][1:]:
+        user_globals, file, line = stack[-1]
+        warnings.warn_explicit(message, category, file, line, user_globals.get("__name__", "<string>"),
+                               user_globals.setdefault("__warningregistry__", {}), user_globals)  # (warn's registry)
+    else:
+        _INSTALLED["show"](message, category, filename, lineno, *file_and_text)
+
+
+#: each thread's user lines (globals, file, line) of its open :class:`_WarningsAtUsersLine` contexts, innermost last
+_USERS = threading.local()
+#: how many :class:`_WarningsAtUsersLine` contexts are open in the process, and the ``showwarning`` the first replaced
+_INSTALLED = {"count": 0}
+#: held by a :class:`_WarningsAtUsersLine` context while it changes the count (never while the wrapped method runs: a
+#: user callback inside it may wait on another thread's CycleTable)
 _LOCK = threading.RLock()
 
 

@@ -551,6 +551,27 @@ def test_pandas_warnings_through_cycle_tables_in_two_threads_at_once():
     assert said == [(pd.errors.Pandas4Warning, __file__, line.popitem()[1])] * (2 * times)
 
 
+def test_a_callback_inside_a_cycle_table_method_may_wait_on_another_threads_cycle_table():
+    """A user's sort key that waits on a worker thread sorting another CycleTable (review R47): the lock that kept the
+    wrappers' warning state thread-safe was held for the whole method, so the worker waited until the key's 5 s
+    timeout (a DataFrame returned at once). The key returns, and the warning state is left as found."""
+    import concurrent.futures
+
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    other = table.copy()
+    shown, filters = warnings.showwarning, list(warnings.filters)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        def key(column):
+            return column * len(pool.submit(lambda: other.sort_values(QD)).result(timeout=5))
+
+        try:
+            ordered = table.sort_values(QD, key=key)
+        except concurrent.futures.TimeoutError:
+            pytest.fail("the worker's CycleTable sort waited 5 s on the caller's: deadlocked")
+    assert list(ordered[QD]) == sorted(table[QD])
+    assert warnings.showwarning is shown and warnings.filters == filters
+
+
 def test_a_cycle_table_pickled_under_its_old_module_reads_old_names():
     """A pickle of a CycleTable made before session 60 names it ``pybamm_aea.cycling.CycleTable`` (its module then):
     it loads as the table, and still reads the old names (warned)."""

@@ -81,6 +81,31 @@ def test_fit_quality_refuses_a_bad_noise_and_too_few_points():
         fitting.fit_quality(residual[:2], jac[:2], ("a", "b"), beta)
 
 
+def test_fit_quality_refuses_a_transposed_jacobian_and_a_noise_not_a_finite_number():
+    """Review R47: a Jacobian was reshaped to (n, -1), so its transpose (2 x 60 for 60 points) was read as another
+    (60, 2) matrix (standard errors 0.39 and 1.57 instead of 0.017 and 0.139); noise = inf was reported consistent and
+    noise = True taken as 1 V. Each is refused, naming the value; a one-parameter Jacobian of shape (n,) is taken."""
+    x = np.linspace(0.0, 1.0, 60)
+    beta, residual, jac = _line_fit(1.0 + 0.1 * x + np.random.default_rng(3).normal(0.0, 1e-3, x.size), x)
+    with pytest.raises(ValueError, match=r"shape \(2, 60\) .* expected \(60, 2\)"):
+        fitting.fit_quality(residual, jac.T, ("a", "b"), beta, noise=1e-3, log=False)
+    for noise, said in ((np.inf, "noise = inf"), (True, "noise = True, a truth value"), (np.nan, "noise = nan")):
+        with pytest.raises(ValueError, match=said):
+            fitting.fit_quality(residual, jac, ("a", "b"), beta, noise=noise, log=False)
+    one = fitting.fit_quality(residual, jac[:, 1], ("b",), beta[1:], noise=1e-3, log=False)
+    assert one.standard_errors == pytest.approx(fitting.fit_quality(
+        residual, jac[:, 1:], ("b",), beta[1:], noise=1e-3, log=False).standard_errors, rel=1e-12)
+
+
+def test_solve_at_refuses_times_not_finite_naming_where():
+    """A NaN among the data's times reached IDA (IDA_BAD_K), an inf at the end ran over 300 s (review R47): refused
+    before any solve, naming the value and its index."""
+    for t, said in ((np.array([0.0, np.nan, 20.0]), "got nan at index 1"),
+                    (np.array([0.0, 10.0, np.inf]), "got inf at index 2")):
+        with pytest.raises(ValueError, match=said):
+            fitting.solve_at(None, t, {})
+
+
 def _lms_simulation(names, t):
     """Li2021_Mo6S8 from LiMo6S8 at 3C on the default host, ``names`` as inputs, the voltage events removed."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")

@@ -568,6 +568,33 @@ def test_a_function_ocp_is_zoomed_once_and_a_new_function_of_the_same_name_is_re
     assert len(thermodynamics._rises_kept) == 1 and len(zoomed) - before == 2
 
 
+def test_a_kept_rising_stretch_is_returned_even_when_another_thread_empties_the_cache(monkeypatch):
+    """kept_rising_stretch stored its answer, then read it back from the shared dict: another thread emptying the cache
+    (full at RISES_KEPT) in between raised KeyError (review R47). Here the dict empties itself right after each store.
+    A single phase's answer (None) is kept too: the second call reads nothing anew."""
+    from pybamm_aea import thermodynamics
+
+    class EmptiedAfterEachStore(dict):
+        def __setitem__(self, key, value):
+            super().__setitem__(key, value)
+            self.clear()
+
+    x = np.linspace(0.0, 1.0, 201)
+    U = 3.0 - 0.5 * x + 0.05 * np.sin(12 * x)  # (dU/dx = -0.5 + 0.6 cos(12 x) > 0 near x = 0: a rising stretch)
+    expected = thermodynamics.rising_stretch(x, U)
+    assert expected is not None
+    monkeypatch.setattr(thermodynamics, "_rises_kept", EmptiedAfterEachStore())
+    assert thermodynamics.kept_rising_stretch(None, x, U) == expected
+    calls = []
+    rising_stretch = thermodynamics.rising_stretch
+    monkeypatch.setattr(thermodynamics, "rising_stretch", lambda *a: calls.append(a) or rising_stretch(*a))
+    monkeypatch.setattr(thermodynamics, "_rises_kept", {})
+    falling = 3.0 - 0.5 * x
+    assert thermodynamics.kept_rising_stretch(None, x, falling) is None
+    assert thermodynamics.kept_rising_stretch(None, x, falling) is None
+    assert len(calls) == 1
+
+
 @pytest.mark.parametrize("field, value, kind", [("ocp", 5, "an OCP"), ("diffusivity", "1e-10", "a TransportProperty"),
                                                ("electronic_conductivity", [1e-3], "a TransportProperty")])
 def test_an_ocp_or_transport_field_of_the_wrong_type_is_named_with_its_value(field, value, kind):
