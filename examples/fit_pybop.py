@@ -36,6 +36,7 @@ one set, and the discharge runs to that set's own lower cut-off.
 Usage: ``python examples/fit_pybop.py [OUTDIR]`` (default ``examples/figures/``).
 """
 import time
+import warnings
 
 import matplotlib
 
@@ -47,6 +48,7 @@ import pybamm  # noqa: E402
 import pybamm_aea  # noqa: E402,F401
 from pybamm_aea import figures, fitting  # noqa: E402
 from pybamm_aea.models.checks import check_fit_bounds  # noqa: E402
+from pybamm_aea.phase_layer_limit import PhaseLayerLimitWarning  # noqa: E402
 
 SLOW = True  # two fits and a synthetic curve (timings in docs/fitting.rst)
 PARAMETER_SET = "Li2021_Mo6S8"
@@ -86,7 +88,12 @@ def synthetic_discharge(factors=TRUE_FACTORS, rate=RATE, depth=DEPTH, noise=NOIS
     values = _values(parameter_set, factors)
     low = values["Lower voltage cut-off [V]"]
     experiment = pybamm.Experiment([f"Discharge at {rate} until {low:g} V (5 second period)"])
-    sol = pybamm.Simulation(pybamm.Model("AEA", OPTIONS), parameter_values=values, experiment=experiment).solve()
+    with warnings.catch_warnings():
+        # a 3C discharge of the multi-phase host ends on its Li4 layer, 18 % of its way short of Li4 (the paper's
+        # cell at 3C: 86.4 against the lever rule's 96.25 mA.h/g; docs/known_limits.rst, "Phase layers limit thick or
+        # fast discharges"): that curve is the model's, the data to fit, so its PhaseLayerLimitWarning is not news
+        warnings.simplefilter("ignore", PhaseLayerLimitWarning)
+        sol = pybamm.Simulation(pybamm.Model("AEA", OPTIONS), parameter_values=values, experiment=experiment).solve()
     Q = sol["Discharge capacity [A.h]"].entries
     keep = Q <= depth * Q[-1]
     rng = np.random.default_rng(seed)

@@ -642,7 +642,7 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
         # a thick multi-phase electrode's stop at its Li4 layer; not read where the mesh decides a discharge (its
         # converged answer can be none at all: LMS pristine at 25 C, 4.5 mg/cm2, 0.1C, 115.5 mA.h/g on 20 cells)
         for text in (phase_layer_limit(steps, len(earlier) + 1) if said is None else ()):
-            warnings.warn(text, PhaseLayerLimitWarning, stacklevel=3)
+            warnings.warn(PhaseLayerLimitWarning(text, index), stacklevel=3)
 
 
 def _this_solves_steps(solution, starting=None):
