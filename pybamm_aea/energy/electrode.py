@@ -538,7 +538,8 @@ class Electrode:
                                and records[n].role == "solid electrolyte")
         if self._pore_filler is not None and self._pore_filler.name in LI_EXCHANGING_ELECTROLYTES:
             exchanging += liquid
-        return NetworkFractions(hosts, of_role("conductive additive"), electrolyte, max(hosts + exchanging, electrolyte))
+        ion = max(hosts + exchanging, electrolyte)  # (one network; a user's own electrolyte alone, if more)
+        return NetworkFractions(hosts, of_role("conductive additive"), electrolyte, ion)
 
     @property
     def network_fractions(self):
