@@ -316,7 +316,10 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
 
     A voltage cut-off written with PyBaMM's time (``2.5 + 1e-9 * pybamm.t``, which the model's events read at each
     time) is read at t = 0, the time of the state, as the ambient temperature's function is (session 60:
-    ``solve(initial_soc=...)`` failed inside PyBaMM, "symbol must evaluate to a constant scalar or array").
+    ``solve(initial_soc=...)`` failed inside PyBaMM, "symbol must evaluate to a constant scalar or array"): the
+    window and its fit to the OCV range are the state's, judged there only; PyBaMM's solve calls this before and
+    without its times. The cut-off's later values are the events', judged over the solve's times (its range, an
+    OCP table's end: :func:`pybamm_aea.models.checks.check_inputs`); docs/known_limits.rst.
     """
     initial_value = as_number(initial_value)  # (a 0-d array of a number, as PyBaMM's solution gives: that number)
     if isinstance(initial_value, bool) or not isinstance(initial_value, (str, numbers.Real)):

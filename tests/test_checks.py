@@ -2375,6 +2375,32 @@ def test_a_voltage_steps_range_is_judged_only_at_the_times_before_its_voltage_te
                           None, values)
 
 
+def test_a_voltage_steps_termination_point_is_the_batterys_on_cells_in_series():
+    """Session 61's left item (checked in 62): the range verdict above reuses the point a voltage step's termination
+    is met at, comparing its held voltage times the cells in series with the termination. That is PyBaMM's
+    reading, measured: a voltage step holds the cell's "Voltage [V]" (pybamm.step.Voltage's residual) and a
+    VoltageTermination ends it on "Battery voltage [V]". 2 LMS cells held at 2.5 + 2 mV/s "until > 6.0 V" end at
+    250 s, 3.0 V a cell, 6.0 V the battery (the solve), before the window's 3.8 V (650 s): not refused; per cell
+    (6.0 V never met by the cell) it was refused at 3.809 V at 654.5 s. One cell "until > 3.0 V" the same."""
+    from pybamm_aea.models.experiment_checks import check_step_values
+
+    for cells, until in ((2, "> 6.0 V"), (1, "> 3.0 V")):
+        values = pybamm.ParameterValues("Li2021_Mo6S8")
+        values["Number of cells connected in series to make a battery"] = cells
+        step = pybamm.step.voltage(lambda t: 2.5 + 2e-3 * t, duration=3600, termination=until)
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            check_step_values([step], None, values)
+        assert not record, [str(w.message) for w in record]
+    values["Number of cells connected in series to make a battery"] = 2
+    step = pybamm.step.voltage(lambda t: 2.5 + 2e-3 * t, duration=3600, termination="> 6.0 V")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment([step]))
+    solution = sim.solve(initial_soc=0.5)
+    assert solution.t[-1] == pytest.approx(250.0, abs=1e-3)
+    assert solution["Voltage [V]"].entries[-1] == pytest.approx(3.0, abs=1e-6)
+    assert solution["Battery voltage [V]"].entries[-1] == pytest.approx(6.0, abs=1e-6)
+
+
 def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
     """PyBaMM's Experiment gives each step of a repeated cycle as its own copy, so a check de-duplicating by
     id(step) evaluated a 500-cycle experiment's 2 steps 1000 times (a Python function of the time 100 times each:

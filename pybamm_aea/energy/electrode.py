@@ -18,7 +18,8 @@ The figures count every capacity as delivered in full (:attr:`EnergyDensity.basi
 conduction limit. An electrode whose dispersed insulators (S8, Li2S, Li4Ti5O12) lack, as made or discharged, a
 path for their electrons (a mixed-conducting host, :data:`CONDUCTING_HOSTS`, filling :data:`PERCOLATION_THRESHOLD` of
 its volume, or a conductive additive filling :func:`additive_percolation_threshold` of it) or one for their Li ions
-(such a host, or a solid or liquid electrolyte filling :data:`PERCOLATION_THRESHOLD`) is warned
+(such hosts and a solid or liquid electrolyte, together where Li crosses between them,
+:data:`LI_EXCHANGING_ELECTROLYTES`, filling :data:`PERCOLATION_THRESHOLD`) is warned
 (:class:`~pybamm_aea.energy.PercolationWarning`, naming the path missing).
 """
 from collections.abc import Mapping
@@ -37,8 +38,9 @@ from ._common import (ExtrapolationWarning, PercolationWarning, check_porosity, 
                       check_voltage_vs_li)
 from .materials import FARADAY_TOLERANCE, Material, check_faraday, check_typed_capacity, get_material
 
-__all__ = ["CONDUCTING_HOSTS", "DISPERSED_INSULATORS", "Electrode", "EnergyDensity", "NetworkFractions",
-           "NoDischargedState", "PERCOLATION_THRESHOLD", "PracticalEnergy", "additive_percolation_threshold"]
+__all__ = ["CONDUCTING_HOSTS", "DISPERSED_INSULATORS", "Electrode", "EnergyDensity", "LI_EXCHANGING_ELECTROLYTES",
+           "NetworkFractions", "NoDischargedState", "PERCOLATION_THRESHOLD", "PracticalEnergy",
+           "additive_percolation_threshold"]
 
 #: Critical volume fraction of a conducting phase for percolation in three dimensions, the Scher-Zallen invariant:
 #: about 0.16 of the whole volume, the same within ~10 % on the 3D lattices of equal spheres, regular or not (Scher &
@@ -68,26 +70,45 @@ DISPERSED_INSULATORS = ("S8", "Li2S", "Li4Ti5O12")
 #: Chem. B 113, 224, 2009); so a host is both paths, a carbon additive the electrons' only.
 CONDUCTING_HOSTS = ("Mo6S8", "Li4Mo6S8", "TiS2", "LiTiS2", "Li7Ti5O12")
 
+#: The library's electrolytes that Li crosses into from the :data:`CONDUCTING_HOSTS` (and back), so that hosts and
+#: electrolyte in contact form one ion network, judged by their summed volume fraction (:attr:`NetworkFractions.ion`;
+#: until session 62 each was judged alone: 0.10 host + 0.10 sulfide SE was warned "no ion path"). The pairs, with
+#: their sources: the sulfides (Li10GeP2S12, Li3PS4, the generic "Sulfide SE") against Mo6S8, TiS2 and the LTO-LMS
+#: hybrid's Li4Ti5O12/Li7Ti5O12 are the paper's own cells (AEA cathode / LGPS / Li3PS4 / Li(In), its Methods; the
+#: AEA / LGPS interface of Figure S9f; Li3PS4 against LGPS in the same stack); the liquid 1 M LiPF6 EC/DMC against
+#: LixTiS2 (Whittingham, Science 192, 1126, 1976), LixMo6S8 (Levi, Gofer, Levi & Aurbach's Li insertion into the
+#: Chevrel phase in a liquid cell, J. Electrochem. Soc. 151, A1044, 2004) and Li4Ti5O12 (Ohzuku, Ueda & Yamamoto, J.
+#: Electrochem. Soc. 142, 1431, 1995). A solid electrolyte of your own (a registered record) is not summed with the
+#: hosts: nothing is known here of its interface (an oxide against a sulfide host may grow a blocking interphase),
+#: so it is judged alone, as every electrolyte was until session 62. The electrolytes among themselves are summed as
+#: before (a sulfide against the liquid: Li crosses through a resistive interphase, Busche et al., Nat. Chem. 8, 426,
+#: 2016).
+LI_EXCHANGING_ELECTROLYTES = ("Li10GeP2S12", "Li3PS4", "Sulfide SE", "1M LiPF6 EC/DMC")
+
 
 class NetworkFractions(NamedTuple):
     """Volume fractions of the whole electrode (pores included) of the phases that can carry its dispersed
     insulators' electrons and ions (:attr:`Electrode.network_fractions`): ``hosts`` (:data:`CONDUCTING_HOSTS`:
     electrons and Li ions), ``additive`` (conductive additives: electrons only), ``electrolyte`` (solid electrolytes,
-    and a liquid filling the pores: Li ions only)."""
+    and a liquid filling the pores: Li ions only) and ``ion``, the ion network's: the hosts and the electrolytes Li
+    crosses into from them (:data:`LI_EXCHANGING_ELECTROLYTES`) summed, or the electrolytes alone if more (one of
+    your own, not summed with the hosts)."""
 
     hosts: float
     additive: float
     electrolyte: float
+    ion: float
 
     def missing_paths(self, additive_threshold):
         """The paths this state lacks, among ``"electron"`` (hosts below :data:`PERCOLATION_THRESHOLD` and additive
-        below ``additive_threshold``) and ``"ion"`` (hosts and electrolyte each below
+        below ``additive_threshold``) and ``"ion"`` (:attr:`ion`, hosts and electrolyte together, below
         :data:`PERCOLATION_THRESHOLD`): {"S8": 0.7, "Super P": 0.3} at 30 % porosity, its carbon 0.25, lacks the ion
-        path (until session 61 carbon was taken as carrying both)."""
+        path (until session 61 carbon was taken as carrying both); 0.10 of Mo6S8 and 0.10 of sulfide SE, 0.20
+        together, carry the ions (until session 62 each was judged alone)."""
         if self.hosts >= PERCOLATION_THRESHOLD:
             return ()
         return tuple(path for path, carried in (("electron", self.additive >= additive_threshold),
-                                                ("ion", self.electrolyte >= PERCOLATION_THRESHOLD)) if not carried)
+                                                ("ion", self.ion >= PERCOLATION_THRESHOLD)) if not carried)
 
 
 @functools.lru_cache(maxsize=1)
@@ -295,7 +316,8 @@ class Electrode:
         """A :class:`~pybamm_aea.energy.PercolationWarning` when, as made or discharged (:attr:`network_fractions`),
         its dispersed insulators lack an electron path (hosts below :data:`PERCOLATION_THRESHOLD`, conductive
         additive below :func:`additive_percolation_threshold`) or an ion path (hosts and electrolyte, solid or liquid,
-        below :data:`PERCOLATION_THRESHOLD`: carbon carries no Li ions), naming each path missing with the fractions
+        together below :data:`PERCOLATION_THRESHOLD`: carbon carries no Li ions; :attr:`NetworkFractions.ion`, summed
+        since session 62), naming each path missing with the fractions
         found and needed and the state of the lower (Li2S swells: 60 wt% S8 at 8.2 % porosity 0.188 as made, 0.131
         discharged; until session 60 only the made state was judged, until session 61 carbon was an ion path)."""
         states = self.network_fractions
@@ -323,13 +345,14 @@ class Electrode:
                 f"threshold {PERCOLATION_THRESHOLD} of random spheres (Scher & Zallen 1970)"
                 + (f", its conductive additive {f.additive:.4g}, below the {additive_threshold:.2g} of carbon black's "
                    "network (Table S4's Super P fit)" if "electron" in paths else "")
-                + (f", its electrolyte {f.electrolyte:.4g}, below {PERCOLATION_THRESHOLD}"
+                + (f", its electrolyte {f.electrolyte:.4g}"
+                   + (f", hosts and electrolyte together {f.ion:.4g}" if f.hosts > 0 and f.ion > f.electrolyte else "")
+                   + f", below {PERCOLATION_THRESHOLD}"
                    + (" (its carbon carries no Li ions)" if f.additive > 0 else "") if "ion" in paths else "")
                 + f": no {' and no '.join(paths)} path")
-        way = {("electron",): f"a conductive additive {additive_threshold:.2g}",
-               ("ion",): f"a solid electrolyte {PERCOLATION_THRESHOLD}"}.get(
-            tuple(missing), f"a conductive additive {additive_threshold:.2g} and a solid electrolyte "
-                            f"{PERCOLATION_THRESHOLD}")
+        electrons = f"a conductive additive {additive_threshold:.2g}"
+        ions = f"a solid electrolyte making hosts and electrolyte together {PERCOLATION_THRESHOLD}"
+        way = " and ".join(way for path, way in (("electron", electrons), ("ion", ions)) if path in missing)
         warnings.warn(
             f"electrode {label}: {'; '.join(said)}; so nothing carries the "
             f"{' and '.join(path + 's' for path in missing)} of its dispersed insulators ({', '.join(insulators)}), "
@@ -510,7 +533,13 @@ class Electrode:
 
         hosts = math.fsum(v for n, v in fractions.items() if n in CONDUCTING_HOSTS)
         liquid = self._porosity if self._pore_filler is not None else 0.0  # (it fills every pore)
-        return NetworkFractions(hosts, of_role("conductive additive"), of_role("solid electrolyte") + liquid)
+        electrolyte = of_role("solid electrolyte") + liquid
+        exchanging = math.fsum(v for n, v in fractions.items() if n in LI_EXCHANGING_ELECTROLYTES and n in records
+                               and records[n].role == "solid electrolyte")
+        if self._pore_filler is not None and self._pore_filler.name in LI_EXCHANGING_ELECTROLYTES:
+            exchanging += liquid
+        ion = max(hosts + exchanging, electrolyte)  # (one network; a user's own electrolyte alone, if more)
+        return NetworkFractions(hosts, of_role("conductive additive"), electrolyte, ion)
 
     @property
     def network_fractions(self):
