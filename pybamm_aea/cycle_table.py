@@ -12,8 +12,6 @@ column. A table cut from a CycleTable (a mask, ``.iloc``, ``.copy()``, ``pd.conc
 docs/known_limits.rst lists what does not take them. Also importable as ``pybamm_aea.cycling.CycleTable`` (its home
 until session 60, which pickles of before name).
 """
-import dis
-import sys
 import warnings
 
 import pandas as pd
@@ -104,13 +102,14 @@ class CycleTable(pd.DataFrame):
     def __getitem__(self, key):
         return super().__getitem__(_renamed(key, self.columns))
 
+    # (``[] =`` is pandas' own ``__setitem__``, called by the interpreter as on a DataFrame: its check of a chained
+    # assignment ``t[mask][col] = x``, whose write is lost, counts the references of that direct call and reads the
+    # caller's line, so any override hides it (until session 62 an override re-made the check with pandas' private
+    # reference count and the caller's bytecode). Old names are renamed in the step it writes each column by,
+    # ``_set_item``: a list of names, or a one-column DataFrame, is written through it column by column)
     @warnings_at_users_line
-    def __setitem__(self, key, value):
-        # (pandas' own check of a chained assignment counts the references of a direct call: this wrapper holds one
-        # more, the argument tuple of warnings_at_users_line's wrapper, and its caller is that wrapper, not the user)
-        if _CHAINED_REFERENCES is not None and sys.getrefcount(self) <= _CHAINED_REFERENCES + 1:
-            _warn_chained_assignment(self, key, sys._getframe(2))
-        super().__setitem__(_renamed(key, self.columns), value)
+    def _set_item(self, key, value):
+        super()._set_item(_renamed(key, self.columns), value)
 
     @warnings_at_users_line
     def __contains__(self, key):
@@ -160,32 +159,3 @@ class CycleTable(pd.DataFrame):
     def at(self):
         """pandas' ``.at``, an old column name renamed, warned (until session 60 a KeyError)."""
         return _RenamedIndexer(pd.DataFrame.at.fget(self), self.columns)
-
-
-#: the references a DataFrame made for one expression has inside its ``__setitem__`` when called by the interpreter
-#: (pandas' REF_COUNT, 3 before Python 3.14 and 2 since), on pandas 3, whose Copy-on-Write makes such a write lost; None
-#: on pandas 2 (its SettingWithCopyWarning is raised without counting references)
-try:
-    from pandas.compat._constants import REF_COUNT as _PANDAS_REF_COUNT
-except ImportError:  # (pandas before 2.2)
-    _PANDAS_REF_COUNT = None
-_CHAINED_REFERENCES = _PANDAS_REF_COUNT if int(pd.__version__.split(".")[0]) >= 3 else None
-
-#: the opcodes of an assignment ``obj[key] = value`` (pandas' list: STORE_SLICE from Python 3.12)
-_SETITEM_OPCODES = frozenset(dis.opmap[name] for name in ("STORE_SUBSCR", "STORE_SLICE") if name in dis.opmap)
-
-
-def _warn_chained_assignment(table, key, caller):
-    """pandas' ChainedAssignmentError, naming the column ``key``, for an assignment ``table[key] = value`` on a table
-    referenced only by the expression being assigned (a cut ``t[mask]``, a copy under pandas 3's Copy-on-Write, whose
-    write is lost), made in the frame ``caller`` with the assignment syntax and not to a local of that frame (pandas'
-    own conditions). Until session 61 ``t[mask][col] = x`` on a CycleTable said nothing (on a DataFrame pandas warns):
-    the wrapper's references hid it from pandas' count."""
-    if caller.f_code.co_code[caller.f_lasti] not in _SETITEM_OPCODES:
-        return
-    if any(v is table for v in caller.f_locals.values()):
-        return
-    warnings.warn(pd.errors.ChainedAssignmentError(
-        f"A value is being set on column {key!r} of a table cut from a CycleTable through chained assignment "
-        f"(t[rows][{key!r}] = x): the cut is a copy (pandas' Copy-on-Write), so the table is not changed and the "
-        f"value is lost. Write it in one step: t.loc[rows, {key!r}] = x."), stacklevel=users_stacklevel())

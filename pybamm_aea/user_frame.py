@@ -74,11 +74,11 @@ class _WarningsAtUsersLine:
     loop then said its Pandas4Warning each time under the default filters, a plain DataFrame once).
 
     Thread-safe: the filter and ``showwarning`` are process-wide, so one of each (:func:`_show_at_users_line`) is
-    installed by the first context entered and removed by the last one left, under ``_LOCK`` held only while the
-    count changes; each thread's user line is its own (:data:`_USERS`). Until session 61 two threads inside wrappers
-    at once each saved the other's ``showwarning`` (one left installed for good); then, after review R47, a lock held
-    for the whole method deadlocked a user callback (``sort_values(key=...)``) waiting on another thread's
-    CycleTable."""
+    installed by the first context entered and removed by the last one left if still there (a user's ``showwarning``
+    or filters set meanwhile stay), under ``_LOCK`` held only while the count changes; each thread's user line is its
+    own (:data:`_USERS`). Until session 61 two threads inside wrappers at once each saved the other's ``showwarning``
+    (one left installed for good); then, after review R47, a lock held for the whole method deadlocked a user
+    callback (``sort_values(key=...)``) waiting on another thread's CycleTable."""
 
     def __enter__(self):
         user = _users_frame(sys._getframe(1))[0]
@@ -99,8 +99,13 @@ class _WarningsAtUsersLine:
         with _LOCK:
             _INSTALLED["count"] -= 1
             if _INSTALLED["count"] == 0:
-                warnings.filters.remove(_PACKAGE_WARNINGS_SHOWN)
-                warnings.showwarning = _INSTALLED["show"]  # (kept: a warning already on its way may read it)
+                # (only what is still this context's: a user's showwarning or resetwarnings made meanwhile, in a
+                # callback or another thread, stays; until session 62 the first was overwritten, the second a
+                # ValueError at the close)
+                if _PACKAGE_WARNINGS_SHOWN in warnings.filters:
+                    warnings.filters.remove(_PACKAGE_WARNINGS_SHOWN)
+                if warnings.showwarning is _show_at_users_line:
+                    warnings.showwarning = _INSTALLED["show"]  # (kept: a warning already on its way may read it)
         return False
 
 

@@ -297,7 +297,8 @@ def test_cycle_integrals_are_named_apart_from_pybamms_running_totals():
 def test_cycle_table_writes_by_an_old_name_to_the_new_column():
     """``table[old] = x`` and ``table.loc[..., old] = x`` write the renamed column, warned (until R42 both added a 26th
     column "Discharge capacity [A.h]", the 1.0, 0.5, 0.25 A.h column unchanged and ``table[old]`` then reading the
-    new one silently); ``.loc(axis=1)[old]`` reads it (was TypeError: '_RenamedLoc' object is not callable)."""
+    new one silently), a one-column DataFrame too; ``.loc(axis=1)[old]`` reads it (was TypeError: '_RenamedLoc'
+    object is not callable)."""
     table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
     old = "Discharge capacity [A.h]"
     c = table.copy()
@@ -305,6 +306,10 @@ def test_cycle_table_writes_by_an_old_name_to_the_new_column():
         c[old] = 9.0
     assert c.shape == table.shape and old not in list(c.columns)
     np.testing.assert_array_equal(c[QD], [9.0, 9.0, 9.0])
+    with pytest.warns(DeprecationWarning, match=re.escape(QD)):
+        c[old] = table[[QC]] * 4  # (a one-column DataFrame: pandas writes it by another step than a column)
+    assert c.shape == table.shape and old not in list(c.columns)
+    np.testing.assert_array_equal(c[QD], [2.0, 2.0, 2.0])
     c = table.copy()
     with pytest.warns(DeprecationWarning, match=re.escape(QD)):
         c.loc[2, old] = 7.0
@@ -490,8 +495,10 @@ def test_pandas_warnings_through_a_cycle_table_follow_the_users_filters():
 @pytest.mark.skipif(not PANDAS_3_1, reason="pandas 3's Copy-on-Write chained assignment")
 def test_a_chained_assignment_to_a_cycle_table_says_its_write_is_lost():
     """``t[mask][col] = x`` changes nothing (the cut is a copy): on a DataFrame pandas says so with a
-    ChainedAssignmentError, and on a CycleTable too, at the user's line, naming the column (until session 61 nothing:
-    the write was lost silently). A write to a table named here, or held in a list, says nothing."""
+    ChainedAssignmentError, and on a CycleTable too: pandas' own warning, same text, at the user's line (until session
+    61 nothing: the write was lost silently; in session 61 the table's own check, with its own text, re-made pandas'
+    with pandas' private reference count and the caller's bytecode; since session 62 ``[] =`` is pandas' own). An old
+    name is renamed and warned as well. A write to a table named here, or held in a list, says nothing."""
     table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
     before = table[QD].copy()
 
@@ -500,11 +507,17 @@ def test_a_chained_assignment_to_a_cycle_table_says_its_write_is_lost():
 
     plain = _pandas_warnings(chained, pd.DataFrame(table))
     assert [w[0] for w in plain] == [pd.errors.ChainedAssignmentError]
-    said = _pandas_warnings(chained, table)
-    assert [(w[0], w[2], w[3]) for w in said] == [(w[0], w[2], w[3]) for w in plain]
-    assert f"column {QD!r} of a table cut from a CycleTable through chained assignment" in said[0][1]
-    assert f"t.loc[rows, {QD!r}] = x" in said[0][1]
+    assert _pandas_warnings(chained, table) == plain
     pd.testing.assert_series_equal(table[QD], before)  # (the write lost, as said)
+
+    def chained_old_name(t):
+        t[t[QD] > 0.3]["Discharge capacity [A.h]"] = 7.0
+
+    said = _pandas_warnings(chained_old_name, table)
+    assert [(w[0], w[2], w[3]) for w in said] == [(pd.errors.ChainedAssignmentError, __file__, said[0][3]),
+                                                  (DeprecationWarning, __file__, said[0][3])]
+    assert said[0][1] == plain[0][1]
+    pd.testing.assert_series_equal(table[QD], before)
 
     def named(t):
         t[QD] = 7.0
@@ -570,6 +583,37 @@ def test_a_callback_inside_a_cycle_table_method_may_wait_on_another_threads_cycl
             pytest.fail("the worker's CycleTable sort waited 5 s on the caller's: deadlocked")
     assert list(ordered[QD]) == sorted(table[QD])
     assert warnings.showwarning is shown and warnings.filters == filters
+
+
+def test_a_users_warning_settings_made_inside_a_cycle_table_method_survive_it():
+    """A user's ``showwarning`` set, a filter added, or the filters reset while a CycleTable method runs (here in its
+    sort key) stay after it: the wrappers remove at their close only what they installed. Until session 62 the close
+    put back the ``showwarning`` found at the open (the user's replaced) and ``warnings.resetwarnings()`` inside made
+    the close a ValueError (list.remove of the wrappers' filter, gone)."""
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    said = []
+
+    def mine(message, category, *rest):
+        said.append((category, str(message)))
+
+    def set_mine(column):
+        warnings.showwarning = mine
+        warnings.filterwarnings("always", "from the user", UserWarning)
+        return column
+
+    def reset(column):
+        warnings.resetwarnings()
+        warnings.simplefilter("ignore", ResourceWarning)
+        return column
+
+    with warnings.catch_warnings():
+        ordered = table.sort_values(QD, key=set_mine)
+        assert warnings.showwarning is mine and warnings.filters[0][1].pattern == "from the user"
+        warnings.warn("from the user", UserWarning)
+        assert said == [(UserWarning, "from the user")]
+        ordered = ordered.sort_values(QD, ascending=False, key=reset)
+        assert warnings.filters == [("ignore", None, ResourceWarning, None, 0)] and warnings.showwarning is mine
+    assert list(ordered[QD]) == [1.0, 0.5, 0.25]
 
 
 def test_a_cycle_table_pickled_under_its_old_module_reads_old_names():
