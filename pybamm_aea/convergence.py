@@ -593,6 +593,17 @@ def _ordinal(n):
     return f"{n}{suffix}"
 
 
+def _at_start(step, name):
+    """The entries of the variable called ``name`` of the step solution ``step`` at its first time only (one column: a
+    cathode variable's (cells, 1)), the same numbers as the first column of ``step[name].entries``: read from PyBaMM's
+    ``step.first_state`` where the solve kept its states, not computed over the whole step (the judgement reads only a
+    discharge's start; "Cathode Li content" over a C/10 discharge's ~640 times cost ~1 ms of CPU, 0.1 s per 100 cycles
+    with rests, session 62); else (a solve that kept only output variables, or a step that is no PyBaMM solution) the
+    variable as ``step[name]`` gives it, its KeyError where it has none."""
+    first = None if getattr(step, "variables_returned", True) else getattr(step, "first_state", None)
+    return (step if first is None else first)[name].entries
+
+
 def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
     """Each discharge of ``steps`` that :func:`nucleation_mesh_judgement` flags (a :class:`_Judged`, numbered on after
     the run's ``earlier`` steps), in order; it stops at a step lacking a variable read (a solve that kept only some
@@ -618,7 +629,7 @@ def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
     trapping = getattr(model, "options", {}).get("Li trapping", "none") != "none"
     content = "Cathode free Li content" if trapping else "Cathode Li content"
     try:  # the state the run started from (a starting solution's or initial_soc's), else the set's
-        x0 = float(steps[0][content].entries[..., 0].max())
+        x0 = float(_at_start(steps[0], content)[..., 0].max())
     except (KeyError, IndexError, AttributeError):
         pass
     if x0 is None:
@@ -652,13 +663,13 @@ def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
         if not mean_current > 0:  # a charge
             continue
         try:  # the host's state at the step's start (the run's for its first step that passes charge)
-            x = step["Cathode Li content"].entries
+            x = _at_start(step, "Cathode Li content")
         except KeyError:
             if not first:
                 return None  # (not known: not judged, as the sweep's batched rows)
             x = None
         try:  # ... in the free window the limit is read in (with "Li trapping", the total less the trapped Li)
-            free = step[content].entries if trapping else x
+            free = _at_start(step, content) if trapping else x
         except KeyError:
             if not first:
                 return None
@@ -894,7 +905,8 @@ def _scaled_text(T, scaled, factor, threshold):
 def _formed_trough(step, t, x, x_li0):
     """(time from the step's start [s], voltage [V], polarisation [V], polarisation rate [V.s-1/2], cathode cells) at
     the nucleation trough of the step solution ``step`` (its variables by name; ``t`` its "Time [s]" and ``x`` its
-    "Cathode Li content"), a discharge, when it starts with the separator cell below ``x_li0`` (the Li0 phase) and its
+    "Cathode Li content", one column per time or the first alone: only the step's start is read, :func:`_at_start`),
+    a discharge, when it starts with the separator cell below ``x_li0`` (the Li0 phase) and its
     voltage, from its lowest point before its largest recovery, recovers by :data:`NUCLEATION_RECOVERY` (Li1 nucleating
     there), else None;
     KeyError when the step lacks a variable read (a solve that kept only some output variables). The polarisation is
@@ -927,7 +939,8 @@ def formed_polarisation_threshold(cells, rates=None):
 
 def _formed_trough_judgement(values, step, t, x, number, inputs, hybrid=None):
     """A :class:`NucleationJudgement` (its text, the reference :data:`NUCLEATION_FINE_CELLS`) for step ``number``, the
-    step solution ``step`` (``t`` its "Time [s]", ``x`` its "Cathode Li content"), a discharge of a host not pristine
+    step solution ``step`` (``t`` its "Time [s]", ``x`` its "Cathode Li content" at its start, as
+    :func:`_formed_trough` reads it), a discharge of a host not pristine
     (Li1 in it: a formed cell), when it starts with the separator cell in its Li0 phase and its polarisation where Li1
     nucleates there, over the square root of the time it took, exceeds its mesh's threshold
     (:func:`formed_polarisation_threshold`; on a mesh coarser than any measured, any that nucleates), else None (None

@@ -851,6 +851,48 @@ def test_the_formed_trough_reads_a_charge_or_rest_by_its_time_and_current_only()
     assert read == [(one.kind, name) for one in steps for name in time_and_current]
 
 
+def test_a_discharge_is_judged_on_its_start_state_without_its_content_over_the_step(monkeypatch):
+    """The judgement reads a discharge's "Cathode Li content" at its start only, but computed it over the whole step
+    (20 cells x ~640 times of a C/10 discharge: ~1 ms of CPU each, ~0.1 s of the 6 s solve of 100 C/10 cycles with
+    rests, a third of the judgement; session 62). Now it reads PyBaMM's ``first_state`` of a step that kept its states:
+    the same numbers to the bit (the first column of the whole step's), the same judgement, the content over the step
+    not computed; a step that is no such solution is read as before."""
+    import numpy as np
+
+    from pybamm_aea.convergence import _at_start, nucleation_mesh_judgement
+
+    cycle = ("Discharge at 0.1C until 1.8 V", "Rest for 10 minutes", "Charge at 0.1C until 2.8 V", "Discharge at 1C "
+             "until 1.8 V")
+    sim = pybamm.Simulation(AEA(), experiment=pybamm.Experiment([cycle]))
+    steps = sim.solve().cycles[0].steps
+    read, getitem = [], pybamm.Solution.__getitem__
+
+    def recorded(self, name):
+        read.extend(name for step in steps if step is self)
+        return getitem(self, name)
+
+    monkeypatch.setattr(pybamm.Solution, "__getitem__", recorded)
+    judged = nucleation_mesh_judgement(sim.model, sim.parameter_values, steps, {}, 20)
+    assert "Cathode Li content" not in read and "Current [A]" in read, read
+
+    class Kept(dict):
+        """A step as the judgement read it until session 62: each variable over the whole step."""
+        variables_returned = True
+
+        def __init__(self, step):
+            super().__init__()
+            self.step, self.t, self.all_models = step, step.t, step.all_models
+
+        def __missing__(self, name):
+            return self.step[name]
+
+    monkeypatch.setattr(pybamm.Solution, "__getitem__", getitem)
+    assert nucleation_mesh_judgement(sim.model, sim.parameter_values, [Kept(s) for s in steps], {}, 20) == judged
+    for step in steps:
+        x = _at_start(step, "Cathode Li content")
+        assert x.shape == (20, 1) and np.array_equal(x, step["Cathode Li content"].entries[:, :1])
+
+
 @pytest.mark.slow
 def test_a_formed_discharge_the_solve_warns_of_moves_on_the_fine_mesh():
     """The paper's cell at 45 C formed at 0.1C: at 0.75C (warned) 100.74 mA.h/g on 20 cells and nothing on 160; at 0.5C
