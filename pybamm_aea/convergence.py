@@ -58,9 +58,9 @@ class MeshDependentNucleationWarning(InputSetWarning):
     and verdict, :class:`NucleationText`, what a sweep's row gives: read there, not in the wording, since session
     50); given a text, None."""
 
-    def __init__(self, message, input_set=0):
+    def __init__(self, message, *args, **kwargs):
         judged = message if isinstance(message, NucleationJudgement) else None
-        super().__init__(str(judged.text) if judged is not None else message, input_set)
+        super().__init__(str(judged.text) if judged is not None else message, *args, **kwargs)  # (its input_set)
         self.judgement = judged
 
 

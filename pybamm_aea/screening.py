@@ -586,7 +586,8 @@ def _warn_mesh_decided(name, c_rate, judged):
     text = NucleationText(head + said.text.head, said.text.verdict,
                           f"{said.text.rest}; screen(..., mesh_check=True) (pybamm-aea screen --mesh-check) solves "
                           "each point on the finer mesh too")
-    warnings.warn(MeshDependentNucleationWarning(said._replace(text=text)), stacklevel=3)
+    # (about a material's rate over several solves, no one input set: None, said)
+    warnings.warn(MeshDependentNucleationWarning(said._replace(text=text), None), stacklevel=3)
 
 
 def _check_refinement(prepared):

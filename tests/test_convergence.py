@@ -537,8 +537,8 @@ def test_the_switch_warnings_step_is_renumbered_on_its_judgement_not_its_words(m
     assert warned.judgement.step == 5 and warned.input_set == 1
     assert str(warned) == said.replace("step 2, ", "step 5, ", 1)
     monkeypatch.setattr(SteppedCharge, "text", lambda self: f"Charge of step {self.step} went wrong")
-    assert str(SolverSteppedSwitchWarning(found.renumbered(3))) == "Charge of step 5 went wrong"
-    assert SolverSteppedSwitchWarning("a stored text").judgement is None
+    assert str(SolverSteppedSwitchWarning(found.renumbered(3), 0)) == "Charge of step 5 went wrong"
+    assert SolverSteppedSwitchWarning("a stored text", 0).judgement is None
 
 
 def test_every_solve_path_warns_of_a_pristine_discharge_the_mesh_decides():

@@ -1796,6 +1796,27 @@ def test_only_the_input_sets_a_batchs_warnings_name_are_solved_again(said, alone
     assert _solved_alone(object(), caught, 1) == []
 
 
+def test_an_input_set_warning_needs_its_input_set_and_keeps_it_pickled():
+    """``warnings.warn(text, PhaseLayerLimitWarning)`` builds the category from the text alone: until session 62 that
+    named input set 0 silently (a sweep batch then solved row 0 alone again and kept the warned row's batch answer).
+    Now refused with the way out; a set given as None (a screen's material over several solves) or an index is kept,
+    also through pickle (BaseException's own rebuilds from the text alone)."""
+    from pybamm_aea.convergence import MeshDependentNucleationWarning
+    from pybamm_aea.models.solvers import InputSetWarning, StepRefinedWarning
+    from pybamm_aea.phase_layer_limit import PhaseLayerLimitWarning
+
+    for cls in (InputSetWarning, StepRefinedWarning, MeshDependentNucleationWarning, PhaseLayerLimitWarning):
+        with pytest.raises(TypeError, match=rf"{cls.__name__} needs the index of the input set.*"
+                                            rf"warnings\.warn\({cls.__name__}\(text, index\)\)"):
+            warnings.warn("step 1 stopped", cls)
+        for wrong in (-1, 1.0, "1", True):
+            with pytest.raises(TypeError, match=rf"input_set is {re.escape(repr(wrong))}: .* integer >= 0"):
+                cls("step 1 stopped", wrong)
+        for kept in (None, 0, 3, np.int64(2)):
+            again = pickle.loads(pickle.dumps(cls("step 1 stopped", kept)))
+            assert type(again) is cls and str(again) == "step 1 stopped" and again.input_set == kept
+
+
 def test_each_row_outside_the_measured_temperatures_is_warned_and_no_batch_solved_again(monkeypatch):
     """A review's LMS sweep at 25 and 0 C warned 0 of its 0 C rows (the warning once per model and temperature, the
     simulation shared by the points; a forked worker inherited what its parent's quiet warm-up had been warned of),

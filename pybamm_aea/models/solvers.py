@@ -1069,13 +1069,33 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 INPUT_SET = "input_set"
 
 
+#: what :class:`InputSetWarning` is given when no input set was: refused (a missing index was taken as set 0)
+_NO_INPUT_SET = object()
+
+
 class InputSetWarning(UserWarning):
     """A warning about one input set of a solve (its :data:`INPUT_SET`, the set's index in the solve's list of inputs;
-    0 for one set): ``pybamm_aea.sweep`` solves only that row of a batch again, alone, for its figures and warnings."""
+    0 for one set): ``pybamm_aea.sweep`` solves only that row of a batch again, alone, for its figures and warnings.
+    The index is required: ``warnings.warn(text, Cls)`` (the category built from the text alone) is refused by a
+    TypeError naming the way out, ``warnings.warn(Cls(text, index))``; until session 62 it named set 0 silently. None,
+    given, says the warning is about no one input set (a screen's material over its several solves): a sweep batch
+    catching it solves every row again."""
 
-    def __init__(self, message, input_set=0):
+    def __init__(self, message, input_set=_NO_INPUT_SET):
+        name = type(self).__name__
+        if input_set is _NO_INPUT_SET:
+            raise TypeError(f"{name} needs the index of the input set it is about (input_set: its place in the "
+                            f"solve's list of inputs, 0 for a solve of one; None for none): warn it as "
+                            f"warnings.warn({name}(text, index)), not warnings.warn(text, {name}), which gives none")
+        if input_set is not None and not (isinstance(input_set, (int, np.integer)) and not isinstance(input_set, bool)
+                                          and input_set >= 0):
+            raise TypeError(f"{name}'s input_set is {input_set!r}: the index of an input set in the solve's list of "
+                            f"inputs, an integer >= 0 (or None for none)")
         super().__init__(message)
-        setattr(self, INPUT_SET, input_set)
+        setattr(self, INPUT_SET, None if input_set is None else int(input_set))
+
+    def __reduce__(self):  # (pickled with its index: BaseException's rebuilds from the text alone, now refused)
+        return type(self), (self.args[0] if self.args else "", getattr(self, INPUT_SET)), self.__dict__
 
 
 #: the units of the termination events whose names give none, by a phrase of the name: the host's Li content (the

@@ -64,7 +64,7 @@ or a ``starting_solution``'s, it warns :class:`~pybamm_aea.convergence.MeshDepen
 decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), judging this solve's steps only (a
 starting solution's were judged by its own solve: :func:`_warn_mesh_decided`), and otherwise
 :class:`~pybamm_aea.phase_layer_limit.PhaseLayerLimitWarning` when a thick multi-phase electrode's discharge stopped
-at its Li4 layer.
+at its Li4 layer (or, at a high rate, its Li3 layer: since session 62).
 A ``calc_esoh=True`` given to such a model's solve gets PyBaMM's warning that the model computes no eSOH at the
 user's call, saying what the model gives instead (:func:`_refuse_esoh`; PyBaMM's pointed at this module's line).
 An experiment of several cycles, from the initial state, that PyBaMM stopped at its capacity termination after its first
@@ -615,8 +615,8 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
     whose steps its own solve judged (a 200-cycle S-LMS run and 4 continuations warned 5 times of its first discharge,
     at 70 C, each continuation as if the step were its own, until session 49); they keep their numbers in the run.
     Then, for a solution the mesh does not decide, :class:`~pybamm_aea.phase_layer_limit.PhaseLayerLimitWarning` for
-    each discharge of the multi-phase host its Li4 layer stopped
-    (:func:`~pybamm_aea.phase_layer_limit.phase_layer_limit`, since session 61)."""
+    each discharge of the multi-phase host its Li4 layer (or its Li3 layer) stopped
+    (:func:`~pybamm_aea.phase_layer_limit.phase_layer_limit`, since session 61; the Li3 layer's since session 62)."""
     from ..convergence import MeshDependentNucleationWarning, nucleation_mesh_judgement
     from ..models.submodels import xi
     from ..phase_layer_limit import PhaseLayerLimitWarning, phase_layer_limit
@@ -639,7 +639,7 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
         # its step numbered in the run, on the judgement, not in its words: since session 50)
         if found is not None:
             warnings.warn(SolverSteppedSwitchWarning(found.renumbered(len(earlier)), index), stacklevel=3)
-        # a thick multi-phase electrode's stop at its Li4 layer; not read where the mesh decides a discharge (its
+        # a thick multi-phase electrode's stop at its Li4 or Li3 layer; not read where the mesh decides a discharge (its
         # converged answer can be none at all: LMS pristine at 25 C, 4.5 mg/cm2, 0.1C, 115.5 mA.h/g on 20 cells)
         for text in (phase_layer_limit(steps, len(earlier) + 1) if said is None else ()):
             warnings.warn(PhaseLayerLimitWarning(text, index), stacklevel=3)

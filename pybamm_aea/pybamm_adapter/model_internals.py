@@ -199,19 +199,23 @@ def state_scale(model, name):
     return None if var is None else float(var.scale.evaluate())
 
 
-def step_variable_history(step, name):
+def step_variable_history(step, name, columns=None):
     """The values of the model's variable called ``name`` over a step solution ``step``, one row per entry of the
     variable (a cathode variable: one per cell), one column per time, a dense float array: its discretised expression
     (PyBaMM 26.10's ``model.get_processed_variable``, the one ``step[name]`` evaluates) evaluated on each of the
     step's dense state vectors (``step.y``, one column per time) with the step's inputs, as PyBaMM evaluates its own
     variables, without a ``pybamm.ProcessedVariable`` built over the step. None if the step keeps no states (a solve
-    with ``output_variables``) or its model has no such variable."""
+    with ``output_variables``) or its model has no such variable. ``columns``: the indices of the times to evaluate at
+    only (``(0, -1)``: the step's first and last state, ~0.03 ms a variable against ~1.2 ms for a ``step[name]``
+    over a 0.1C discharge's 1771 times), every time if None."""
     try:
         model, t, y = step.all_models[0], np.asarray(step.t, dtype=float), np.asarray(step.y, dtype=float)
     except (AttributeError, IndexError, TypeError, ValueError):
         return None
-    if y.ndim != 2 or y.shape[0] != state_size(model) or y.shape[1] != t.size:
+    if y.ndim != 2 or y.shape[0] != state_size(model) or y.shape[1] != t.size or not t.size:
         return None
+    if columns is not None:
+        t, y = t[list(columns)], y[:, list(columns)]
     try:
         expression = model.get_processed_variable(name)
     except KeyError:
