@@ -19,8 +19,8 @@ from .models.solvers import InputSetWarning
 from .readout import SKIPPED, TOTAL_OVERPOTENTIAL, step_descriptions, step_table, step_times
 from .user_input import finite_positive, whole_at_least
 
-__all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "refinement", "nucleation_host", "verdict",
-           "within_tolerances",
+__all__ = ["mesh_check", "compare_meshes", "empty_run_reason", "refined_var_pts", "refinement", "nucleation_host",
+           "verdict", "within_tolerances",
            "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY",
            "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
            "nucleation_mesh_warning", "nucleation_mesh_judgement", "NucleationJudgement", "NucleationText",
@@ -1028,12 +1028,19 @@ def compare_meshes(coarse, fine, descriptions=None, capacity_tolerance=CAPACITY_
     run), "end voltage change [mV]"; and "converged": both changes within the tolerances
     (``capacity_tolerance`` a fraction, ``voltage_tolerance`` in V) and the same termination (a
     step skipped on one mesh only has not converged). ``df.attrs["converged"]`` is True when every
-    step has.
+    step has. A solution that ran no step (PyBaMM's ``EmptySolution``) is a ValueError naming it, coarse or fine, and
+    why (:func:`empty_run_reason`).
     """
     import numpy as np
 
     capacity_tolerance = finite_positive("capacity_tolerance", capacity_tolerance)
     voltage_tolerance = finite_positive("voltage_tolerance", voltage_tolerance)
+    for label, solution in (("coarse", coarse), ("fine", fine)):
+        why = empty_run_reason(solution)
+        if why is not None:
+            raise ValueError(f"the {label} solution is empty, nothing to compare: {why}. Compare two runs whose "
+                             "steps ran (a step that starts past its cut-off is skipped: a smaller current, a lower "
+                             "loading or another initial_soc lets it start)")
     tables = [step_table(s, descriptions) for s in (coarse, fine)]
     if len(tables[0]) != len(tables[1]):
         raise ValueError(f"the two solutions have {len(tables[0])} and {len(tables[1])} steps: not one experiment")
@@ -1057,6 +1064,42 @@ def compare_meshes(coarse, fine, descriptions=None, capacity_tolerance=CAPACITY_
     both["converged"] = within & (ends[0] == ends[1])
     both.attrs["converged"] = bool(both["converged"].all())
     return both
+
+
+def empty_run_reason(solution, said=()):
+    """Why ``solution`` (a run of an experiment) is empty, or None if it is not: the words of the solve's skipped-start
+    warnings in ``said`` (recorded warnings: :class:`~pybamm_aea.models.start_advice.StartOutsideWindowWarning`,
+    :class:`~pybamm_aea.models.start_advice.TerminationMetAtStartWarning`: how far past its cut-off each step
+    started), else the solution's own reason (an AEA run's says which steps PyBaMM skipped), else PyBaMM's ("each step
+    infeasible at initial conditions")."""
+    import pybamm
+
+    from .models.start_advice import StartOutsideWindowWarning, TerminationMetAtStartWarning
+
+    if not isinstance(solution, pybamm.EmptySolution):
+        return None
+    starts = list(dict.fromkeys(str(w.message) for w in said
+                                if issubclass(w.category, (StartOutsideWindowWarning, TerminationMetAtStartWarning))))
+    own = getattr(solution, "why", None) or ("no step of the experiment ran: PyBaMM skipped each as infeasible at "
+                                             "initial conditions (already past its cut-off)")
+    return own + ("".join(f"; {text}" for text in starts))
+
+
+def _refuse_empty_run(solution, var_pts, said):
+    """ValueError from :func:`mesh_check` when its run on ``var_pts`` ran no step (PyBaMM skipped each: a
+    :func:`compare_meshes` of it had said "the solution is empty" alone, user trial WT: 50 mg/cm2 LMS from
+    initial_soc="2.2 V" at 1C starts 0.036 V under 1.8 V): which run, why (:func:`empty_run_reason`) and the way
+    out."""
+    from .models.submodels import xi
+
+    why = empty_run_reason(solution, said)
+    if why is None:
+        return
+    cells = {getattr(k, "name", k): n for k, n in var_pts.items()}.get(xi.name)
+    raise ValueError(f"mesh_check has nothing to compare: the run on {cells} cathode cells (the coarse mesh; the fine "
+                     f"one was not solved) is empty: {why}. A mesh check needs a step that runs: make the "
+                     "experiment's steps start inside their cut-offs (a smaller current, a lower loading, another "
+                     "initial_soc, or a cut-off past the voltage the cell starts at) and check it again")
 
 
 def _check_solution_mesh(solution, var_pts):
@@ -1131,7 +1174,10 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
     so; ``df.attrs["solver switch rtol"]`` the rtol to solve at then (None: no such charge). A ``coarse_solution``'s
     solver is not known (a PyBaMM Solution does not record it), so its bulk criterion (``switch_check._BULK``, a
     suspicion of an rtol looser than the switch's) is not judged, since session 49. ``solve_kwargs`` go to the
-    ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
+    ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``.
+    A run on ``var_pts`` that ran no step (PyBaMM skipped each, starting past its cut-off) is a ValueError before the
+    fine solve, naming its cells, the steps and how far past their cut-offs they started (:func:`empty_run_reason`),
+    and what to change: until session 62, compare_meshes' "the solution is empty" alone (user trial WT)."""
     import pybamm
 
     from .readout import iter_steps
@@ -1145,12 +1191,24 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
     given = coarse_solution is not None  # (solved by a solver not known here)
     if given:
         _check_solution_mesh(coarse_solution, coarse_pts)
+        _refuse_empty_run(coarse_solution, coarse_pts, ())  # (before the fine solve)
         values = parameter_values
     else:
         coarse = pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(), experiment=experiment,
                                    var_pts=coarse_pts)
-        coarse_solution = coarse.solve(**solve_kwargs)
+        said = []
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    coarse_solution = coarse.solve(**solve_kwargs)
+                finally:
+                    said = list(caught)
+        finally:  # said again as they came, once each (a skipped start's words go into the error below too)
+            for w in {(str(w.message), w.category, w.filename, w.lineno): w for w in said}.values():
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         values = coarse.parameter_values  # (an initial_soc's)
+        _refuse_empty_run(coarse_solution, coarse_pts, said)
     from .models.submodels import xi
 
     inputs = solve_kwargs.get("inputs")

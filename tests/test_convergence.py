@@ -4,6 +4,7 @@ mesh, at 1C only on a coarse one; a rest after the charge relaxes on the Li0/Li1
 coarse cells pin the interfaces)."""
 import functools
 import math
+import re
 import warnings
 from types import SimpleNamespace
 
@@ -1790,3 +1791,32 @@ def test_mesh_check_says_a_charge_the_solver_decided_on_both_meshes(monkeypatch)
     said = verdict(table)
     assert said.startswith("the charge is the solver's on both meshes") and \
         f"solve at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}" in said and "as solved: NOT mesh converged" in said, said
+
+
+def test_mesh_check_of_a_run_that_ran_no_step_says_which_run_why_and_the_way_out():
+    """User trial WT: a 50 mg/cm2 LMS cathode from LiMo6S8 (initial_soc="2.2 V") at 1C starts 0.036 V under its 1.8 V
+    cut-off; PyBaMM skipped the step on both meshes and mesh_check failed with compare_meshes' bare "the solution is
+    empty" ValueError (after the fine solve too). Now a ValueError from the coarse run, before the fine solve, naming
+    its cathode cells, the step skipped, how far past its cut-off it started (the StartOutsideWindowWarning's words)
+    and what to change."""
+    from pybamm_aea.models.start_advice import StartOutsideWindowWarning
+
+    experiment = pybamm.Experiment(["Discharge at 1C until 1.8 V"])
+    with pytest.warns(StartOutsideWindowWarning), pytest.raises(ValueError) as error:
+        mesh_check(AEA(), _lms_at(50.0, 343.15), experiment, initial_soc="2.2 V")
+    text = str(error.value)
+    assert "the run on 20 cathode cells (the coarse mesh; the fine one was not solved) is empty" in text, text
+    assert "skipped its step (Discharge at 1C until 1.8 V)" in text, text
+    assert re.search(r"the cell starts 0\.03\d+ V past its step's cut-off \(Voltage < 1\.8 \[V\]\)", text), text
+    assert "a smaller current, a lower loading, another initial_soc" in text, text
+
+
+def test_compare_meshes_names_the_empty_solution():
+    """compare_meshes of a run and an empty one (PyBaMM's EmptySolution: no step ran) said "the solution is empty"
+    without saying which; now it names the fine (or coarse) one and the way out."""
+    solution = _solved(lms(), pybamm.Experiment(["Rest for 1 minute"]))
+    with pytest.raises(ValueError, match=r"the fine solution is empty, nothing to compare: no step of the experiment "
+                                         r"ran.*a smaller current"):
+        compare_meshes(solution, pybamm.EmptySolution())
+    with pytest.raises(ValueError, match="the coarse solution is empty"):
+        compare_meshes(pybamm.EmptySolution(), solution)

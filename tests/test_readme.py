@@ -34,7 +34,13 @@ SLOW_COMMANDS = ('pybamm-aea simulate --experiment "Discharge at 0.5C',)
 #: (docs file, section heading) of docs python blocks that take a few seconds (measured 2026-12-05, nice 10 on the
 #: shared 2 cores at a load of 1.2: 2.6-2.9 s each; the 50-cycle summary block, 5.8 s, is slow)
 FAST_DOCS_SECTIONS = {("index.rst", "pybamm-aea"), ("pybamm_tools.rst", "Save, load and pickle"),
-                      ("pybamm_tools.rst", "Voltage components")}
+                      ("pybamm_tools.rst", "Voltage components"),
+                      # the student quick start: 2.9-4.2 s of CPU each, as index.rst's 3.1 s (measured 2026-12-07)
+                      ("tutorial.rst", "The parameter sets and their cut-offs"),
+                      ("tutorial.rst", "LMS: the first discharge and charge, and the ionic switch"),
+                      ("tutorial.rst", "S-LMS: the electrode specific capacity"),
+                      ("tutorial.rst", "TiS2: the first-cycle loss"),
+                      ("tutorial.rst", "What-ifs: check the mesh, start from LiMo6S8")}
 DOCS = ROOT / "docs"
 #: commands the suite does not run, with the reason
 NOT_RUN = {"pip": "installation, done by CI before the tests", "pytest": "this test suite itself"}
