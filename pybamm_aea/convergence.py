@@ -10,6 +10,7 @@ cell the paper never built should pass this check before it is trusted: :func:`m
 it on both meshes, :func:`compare_meshes` says, step by step, what moved.
 """
 import math
+import re
 import warnings
 from typing import NamedTuple, Optional
 
@@ -25,7 +26,8 @@ __all__ = ["mesh_check", "compare_meshes", "empty_run_reason", "refined_var_pts"
            "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
            "nucleation_mesh_warning", "nucleation_mesh_judgement", "NucleationJudgement", "NucleationText",
            "pristine_reference_cells",
-           "formed_polarisation_threshold"]  # (the charge check's names, MOVED_TO_SWITCH_CHECK, are its module's)
+           "formed_polarisation_threshold", "NucleationBarrierWarning", "unnucleated_discharges",
+           "NEGLIGIBLE_DELIVERED_SHARE"]  # (the charge check's names, MOVED_TO_SWITCH_CHECK, are its module's)
 
 #: a step has converged when its capacity moves by less than this fraction of the run's largest
 #: step capacity (the issue's < 1 % on doubling the mesh) ...
@@ -994,6 +996,92 @@ def _formed_trough_judgement(values, step, t, x, number, inputs, hybrid=None):
 _PRISTINE_EXAMPLE = "at 25 C, 0.1C, 4.5 mg/cm2: 115.5 mA.h/g on 20 and 40 cells, 0.023 / 0.003 on 80 / 160"
 #: ... and for a formed cell (:func:`_formed_trough_judgement`)
 _FORMED_EXAMPLE = "the paper's cell at 45 C formed at 0.1C, then 0.75C: 100.74 mA.h/g on 20 cells, 0.008 on 160"
+
+
+class NucleationBarrierWarning(InputSetWarning):
+    """A discharge of the multi-phase LixMo6S8 host from a formed state (Li1 in the host) ended at its voltage cut-off
+    having delivered less than :data:`NEGLIGIBLE_DELIVERED_SHARE` of what the host could take, the separator cell
+    still short of Li1: Li1 never nucleated in the Li0 layer the charge left at the separator
+    (:func:`unnucleated_discharges`). Every mesh agrees on that (:class:`MeshDependentNucleationWarning` is silent),
+    but it is the free energy's construction (its Li0/Li1 lobes and gradient energy: a nucleation barrier no paper
+    figure shows; Fig. S3 reports the cell cycling at rate), not a measured rate limit. Its ``input_set`` is the
+    solution's index in a solve of a list of inputs (a sweep's batch re-solves that row only)."""
+
+
+#: a formed discharge of the multi-phase host that ended at its voltage cut-off having delivered less than this share
+#: of what the host could take (from the step's start to the Li4 window) is judged by :func:`unnucleated_discharges`.
+#: LMS (1.5 mg/cm2, 70 C) formed at 0.1C (2026-12-07, session 62, 20 cells): 5C 0.18 mA.h/g of the 119 the host could
+#: take (0.15 %, Li1 never nucleates in the separator's Li0 layer; 0.0005 % on 160 cells), 3C 91.3 (77 %), 0.1C and
+#: 1C 101.0 (85 %, the rest the Li0 the charge leaves and the cut-off's); a Li0 layer that fills to its spinodal
+#: without nucleating holds < 3 % of the host (0.5 of 3.3 um at 0.13 -> 0.37 Li)
+NEGLIGIBLE_DELIVERED_SHARE = 0.05
+#: a cell at or above this Li content holds Li1 (or passed the spinodal toward it), below it Li0: halfway between the
+#: Li0 and Li1 windows (0.02, 0.97). A charge of LMS to 2.8 V leaves the collector side at 0.950 Li (the Li1 phase at
+#: 70 C, off its window's 0.97 by the construction's lobes) and the separator's Li0 layer at 0.005-0.13; a formed 5C
+#: discharge that never nucleates leaves that layer at 0.11-0.37 (its separator cell 0.33), 20 cells, session 62
+LI1_SIDE = 0.495
+#: the section of docs/known_limits.rst :class:`NucleationBarrierWarning` points to
+NUCLEATION_SECTION = "Multi-phase host: nucleation and the mesh"
+
+
+def _unnucleated(step, number):
+    """:class:`NucleationBarrierWarning`'s text for one step solution (step ``number`` of the run), or None. Reads, in
+    order of need, the step's termination (a discharge ends below its cut-off: "Voltage < ..."), then its "Cathode Li
+    content", which the mesh judgement (:func:`_judged_discharges`) has already read for every discharge (PyBaMM keeps
+    a step's variables once read), and only for a discharge so far judged unnucleated its time, current and the host's
+    capacity: a variable's first read costs ~1 ms a step (its observer set up), its end state alone as much (25 C/10
+    LMS cycles with rests, 2.4 s of CPU: 39 ms reading each discharge's and charge's end states, 1.6 %; this way
+    under 1 ms)."""
+    import numpy as np
+
+    from .phases import MO6S8_PHASE_FIELD_WINDOWS
+    from .pybamm_adapter.model_internals import cell_widths
+    from .readout import delivered_charge
+
+    if not re.search(r"voltage\s*<|minimum voltage", str(getattr(step, "termination", "") or ""), re.IGNORECASE):
+        return None  # (a rest, a charge, or a step its time or capacity ended)
+    try:
+        if step.all_models[0].options["host thermodynamics"] != "multi-phase":
+            return None
+        content = step["Cathode Li content"]
+        x = np.asarray(content.entries, dtype=float)  # collector .. separator, by time
+        if x.ndim != 2 or not (x[:, 0].max() >= LI1_SIDE and x[-1, -1] < LI1_SIDE):
+            return None  # (pristine: the mesh's judgement, MeshDependentNucleationWarning; or Li1 at the separator)
+        if not float(np.ravel(step["Cathode host has the LixMo6S8 phases"].entries)[0]):
+            return None  # (another host: its windows are not these)
+        widths = cell_widths(content)
+        average = [float(np.dot(widths, x[:, k]) / widths.sum()) for k in (0, -1)]
+        end = step.last_state
+        host = float(np.ravel(end["Cathode capacity [A.h]"].entries)[-1] - np.ravel(
+            end["Dispersed material capacity [A.h]"].entries)[-1]) / MO6S8_PHASE_FIELD_WINDOWS[-1][1]  # A.h per Li
+        delivered = delivered_charge(step)
+        current = float(np.ravel(end["Current [A]"].entries)[-1])
+        density = float(np.ravel(end["Current density [A.m-2]"].entries)[-1])
+    except (KeyError, AttributeError, IndexError, TypeError):  # (another model, or a solve that kept none of them)
+        return None
+    li4 = MO6S8_PHASE_FIELD_WINDOWS[-1][0]
+    available = (li4 - average[0]) * host
+    if not available > 0 or delivered >= NEGLIGIBLE_DELIVERED_SHARE * available:
+        return None
+    return (f"step {number}, a discharge from a formed state (Li1 in the host) at {density:.3g} A/m2 "
+            f"({current * 1e3:.3g} mA), ended at its voltage cut-off having delivered {delivered * 1e3:.3g} mA.h, "
+            f"{delivered / available:.2%} of the {available * 1e3:.3g} mA.h the host could take (x = {average[0]:.3f} "
+            f"-> {average[1]:.3f} of {li4:g} Li): Li1 never nucleated in the Li0 layer at the separator (its cell at "
+            f"x = {x[-1, -1]:.2f}, on the Li0 side of {LI1_SIDE:g}). Every mesh agrees (no mesh warning), but this is "
+            "the multi-phase free energy's nucleation barrier (its Li0/Li1 lobes and gradient energy), a construction, "
+            "not a measured rate limit: no paper figure shows it, and Fig. S3 reports the cell cycling at rate. For a "
+            "rate the paper's cell reaches, use the lever-rule host ({'host thermodynamics': 'lever rule'}) or start "
+            f"from LiMo6S8 (initial_soc=\"2.2 V\"; docs/known_limits.rst, '{NUCLEATION_SECTION}')")
+
+
+def unnucleated_discharges(steps, first_number=1):
+    """The texts of :class:`NucleationBarrierWarning` for the step solutions ``steps`` (in order; the first is step
+    ``first_number`` of the run): each discharge of the multi-phase LixMo6S8 host, from a formed state (a cell at
+    its start at :data:`LI1_SIDE` or above), that ended at a voltage cut-off with its separator cell below it and
+    having delivered less than :data:`NEGLIGIBLE_DELIVERED_SHARE` of the host's way from its start to the
+    Li4 window. Other hosts, the lever-rule host, pristine discharges and other steps give none."""
+    said = (_unnucleated(step, first_number + i) for i, step in enumerate(steps))
+    return [text for text in said if text is not None]
 
 
 def within_tolerances(capacity_change, scale, voltage_change=0.0, capacity_tolerance=CAPACITY_TOLERANCE,
