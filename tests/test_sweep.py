@@ -1457,6 +1457,40 @@ def test_the_batched_cell_columns_are_the_points_own_from_one_kernel_pass(monkey
         assert (e_cell == e) is ("anode" not in options)  # (on Li-In the cell's energy is below the cathode's vs Li)
 
 
+def test_the_batched_solves_keep_no_hermite_data_and_give_the_same_rows(monkeypatch):
+    """A batched discharge keeps its states at the solver's points (since session 61, so that its end is judged by the
+    model's equations: ``ConsistentEventIDAKLUSolver._event_caught_up``) and, since session 62, nothing else per point:
+    PyBaMM's Hermite data (each point's state derivatives, as many numbers again) was half of a batch's memory, read
+    by no row (a 200-point batch of LMS 0.1C discharges, 1993 points each: 920 -> 663 MB peak RSS). Fails on the code
+    of session 61 (the solutions held ``all_yps``). The rows are those of the same solves with the Hermite data kept,
+    to the last digit."""
+    from collections import OrderedDict
+
+    from pybamm_aea.sweep import worker
+
+    solved, original = [], worker.fill_from_discharge_solution
+    monkeypatch.setattr(worker, "fill_from_discharge_solution",
+                        lambda m, config, solution, *a, **k: solved.append(solution) or original(m, config, solution,
+                                                                                                 *a, **k))
+
+    def rows():
+        monkeypatch.setattr(worker, "_SIMULATIONS", OrderedDict())  # (a fresh simulation: its solver's options)
+        table = sweep({LOADING: [0.01, 0.015]}, parameter_set=LMS, workers=1, progress=False)
+        return table.drop(columns=[c for c in table.columns if c.endswith("time [s]")])
+
+    lean = rows()
+    assert len(solved) == 2 and lean["error"].isna().all()
+    for solution in solved:
+        states, points = solution.all_ys[-1].shape
+        assert solution.termination.startswith("event") and points == solution.t.size > 100 and states > 50
+        assert not solution.hermite_interpolation  # (no state derivatives kept)
+    monkeypatch.setattr(worker, "BATCH_HERMITE", True)
+    solved.clear()
+    kept = rows()
+    assert all(solution.hermite_interpolation for solution in solved)
+    pd.testing.assert_frame_equal(lean, kept, check_exact=True)
+
+
 def test_the_cell_columns_are_the_last_discharges_as_cycle_summarys(monkeypatch):
     """LMS (lever rule) discharged at 1C then at 0.1C, point by point: the row's cell columns are those of
     cycle_summary(cell="practical target") of the point's own solution on its last cycle (to 1e-9), the discharge the

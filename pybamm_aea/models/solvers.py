@@ -339,15 +339,20 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             p = flatten_inputs(inputs_dict) if inputs_dict else np.zeros(0)
             n = differential_size(model)
             if not solution.variables_returned:
-                y = np.array(solution.all_ys[-1], dtype=float)
-                z = self._consistent_algebraic_states(model, float(ts[-1]), y[:, -1], p)
-                before = self._consistent_point(model, float(ts[-2]), y[:, -2], p)
-                if z is not None and self._off_by_more_than_tolerance(model, y[n:, -1], z):
-                    y[n:, -1] = z
+                # (the three states judged, copied: the whole array, every point's states, only where its end is
+                # replaced; until session 62 copied at every event-ended integration, a sweep batch's 200 at once)
+                ys = solution.all_ys[-1]
+                start, last, end = (np.array(ys[:, k], dtype=float) for k in (0, -2, -1))
+                z = self._consistent_algebraic_states(model, float(ts[-1]), end, p)
+                before = self._consistent_point(model, float(ts[-2]), last, p)
+                if z is not None and self._off_by_more_than_tolerance(model, end[n:], z):
+                    end[n:] = z
                     if not has_sensitivities(model):  # (with them judged, not replaced: IDAS's sensitivities are
-                        set_end_state(solution, y)    # of its own end state)
-                    short = self._event_short(model, (ts[0], y[:, 0]), (ts[-2], before), (ts[-1], y[:, -1]), p)
-                caught_up = self._event_caught_up(model, (ts[-2], y[:, -2]), before, (ts[-1], y[:, -1]), p)
+                        y = np.array(ys, dtype=float)  # of its own end state)
+                        y[:, -1] = end
+                        set_end_state(solution, y)
+                    short = self._event_short(model, (ts[0], start), (ts[-2], before), (ts[-1], end), p)
+                caught_up = self._event_caught_up(model, (ts[-2], last), before, (ts[-1], end), p)
             else:  # (only output variables kept, computed by IDA at its end state: that is judged, not replaced)
                 end = np.array(solution.y_event, dtype=float).ravel()
                 z = self._consistent_algebraic_states(model, float(ts[-1]), end, p)

@@ -79,6 +79,11 @@ def _input_values(config):
     return values
 
 
+#: whether the batched path's solver keeps PyBaMM's Hermite interpolation data (IDAKLU's "hermite_interpolation"): not
+#: read by a batched row, which reads its solve at the solver's points (:func:`simulation`)
+BATCH_HERMITE = False
+
+
 def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
     """This process's simulation for a configuration (built on first use, then reused; LRU of :data:`CACHE_SIZE`).
 
@@ -121,8 +126,11 @@ def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
         # solver per thread (PyBaMM's num_solvers follows num_threads), so the input sets run in parallel. The states
         # kept (no output_variables: until session 61 BATCH_VARIABLES only), so that the solver judges each end by
         # the model's equations as on the per-point path (ConsistentEventIDAKLUSolver._event_caught_up: IDA's point
-        # before the event with its algebraic states solved), not by the voltage's fall alone
-        solver = model.default_solver_with(num_threads=config.threads)
+        # before the event with its algebraic states solved), not by the voltage's fall alone. Without PyBaMM's Hermite
+        # data (each point's state derivatives, as many numbers as its states): the rows read the states at the
+        # solver's own points only, where the Hermite interpolant is those states; kept, it was half the batch's
+        # memory (BATCH_HERMITE: a 200-point batch of LMS 0.1C discharges, 920 -> 663 MB peak, session 62)
+        solver = model.default_solver_with(num_threads=config.threads, hermite_interpolation=BATCH_HERMITE)
         sim = pybamm.Simulation(model, parameter_values=values, solver=solver, var_pts=config.var_pts())
         sim.build()
     else:
