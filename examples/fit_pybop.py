@@ -47,7 +47,7 @@ import pybamm  # noqa: E402
 
 import pybamm_aea  # noqa: E402,F401
 from pybamm_aea import figures, fitting  # noqa: E402
-from pybamm_aea.models.checks import check_fit_bounds  # noqa: E402
+from pybamm_aea.fitting import check_fit_bounds  # noqa: E402
 from pybamm_aea.phase_layer_limit import PhaseLayerLimitWarning  # noqa: E402
 
 SLOW = True  # two fits and a synthetic curve (timings in docs/fitting.rst)

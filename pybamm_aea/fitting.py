@@ -10,6 +10,10 @@ quality.
 - :func:`fit_factors`: ``scipy.optimize.least_squares`` on the log-factors with :func:`solve_at`'s sensitivities as
   the Jacobian (one solve per point: the residual and its Jacobian are cached together), returning a
   :class:`FitResult` whose :attr:`FitResult.quality` is :func:`fit_quality`'s readout.
+- :func:`check_fit_bounds`: a fit's bounds and start against each parameter's physical range
+  (:data:`pybamm_aea.models.checks.RANGES`) and, for a factor on a measured quantity, the spread of its measurements
+  (:data:`FIT_SPREADS`): the one check of a fit's bounds, which :func:`fit_factors` calls before any solve and a PyBOP
+  fit calls before it starts (``examples/fit_pybop.py``).
 - :func:`fit_quality`: the residual's rms against the data's noise, the parameters' standard errors and correlation
   from the Jacobian (J^T J at the optimum). A fit that "converged" with a residual well above the noise is a model
   that cannot describe the data (a factor fitted alone while another changed: "ftol satisfied" at 23.6 mV rms
@@ -19,16 +23,121 @@ The factors are those of :func:`pybamm_aea.parameters.paper_cell.fitting_factors
 tutorial is docs/fitting.rst and ``examples/fit_pybop.py``.
 """
 from dataclasses import dataclass, replace
+import math
 
 import numpy as np
 from scipy import stats
 from scipy.optimize import least_squares
 
+from .data import load_paper_table
+from .models.checks import RANGES, check_value
+from .ranges import Range
 from .user_input import is_finite_positive, not_a_number
 
 #: a residual is consistent with the noise when its sum of squares is below this quantile of chi-square with n - p
 #: degrees of freedom (scaled by the noise's variance): 1 in 1000 fits to a right model with the right noise fail it
 CONSISTENCY_QUANTILE = 0.999
+
+
+def _largest_diffusivity_spread():
+    """The largest ratio of the highest to the lowest Li diffusivity measured for one material in the paper's Table
+    S5 (its literature values), and that material: LiMn2O4's 7.00e-11 / 4.67e-13 cm2/s, 150."""
+    table = load_paper_table("tableS5_li_diffusion").set_index("material")
+    ratio = table["D_upper_cm2_per_s"] / table["D_lower_cm2_per_s"]
+    mo6s8 = table.loc["Mo6S8"]
+    return (float(ratio.max()), str(ratio.idxmax()),
+            f"{mo6s8['D_lower_cm2_per_s']:g} to {mo6s8['D_upper_cm2_per_s']:g} cm2/s")
+
+
+_SPREAD, _SPREAD_MATERIAL, _MO6S8_SPREAD = _largest_diffusivity_spread()
+
+#: the measured spread a fit's bounds of a factor are held to, beside its physical range (a factor is any number
+#: > 0): factor name -> :class:`~pybamm_aea.ranges.Range`, its ``high`` a choice (``soft_high``: twice the largest
+#: known). A fit's bound outside it is refused by :func:`check_fit_bounds` (a forward solve is not: a factor of 1e3
+#: as a fast-transport limit is a model study, not a claim about the material). Only the cathode's Li diffusivity
+#: has a measured spread: Table S5's literature values of one material's Li diffusivity differ by at most
+#: ``_SPREAD`` (150x, LiMn2O4; Mo6S8's own 1e-8 to 2e-8 cm2/s, Fig. S1's LixMo6S8 1.8e-8 to 9.8e-8 over x = 1-4),
+#: so a factor beyond twice that moves the set's measured D past every measurement of any material's. The
+#: other factors have no stated spread and stay open above: the exchange-current densities, conductivities and
+#: rate constants (the paper gives one value each: Table S4, the fits of the sets), the product layer's D (a fit
+#: of the set, D_LI2S_REF) and the Li0 film's (an assumption of the sets, 1e-12 cm2/s). The low end stays the
+#: physical range's (0, open) for all: a fit reaching toward a blocked transport is a model limit it reports
+#: at its bound (:attr:`FitQuality.at_bound`).
+FIT_SPREADS = {
+    "Cathode Li diffusivity factor": Range(0.0, 2 * round(_SPREAD), low_open=True, soft_high=True, kind="measured",
+                                           why=(
+        f"twice the largest spread of one material's measured Li diffusivities, {_SPREAD:.0f}x ({_SPREAD_MATERIAL}, "
+        f"the paper's Table S5; Mo6S8's own {_MO6S8_SPREAD}): a factor beyond it moves the set's measured D "
+        "past every measurement")),
+}
+
+
+def check_fit_bounds(parameters, initial=None):
+    """Raise ``ValueError`` before a fit starts where a bound or initial value of a fitted parameter is outside its
+    physical range (:data:`~pybamm_aea.models.checks.RANGES`) or a bound outside its factor's measured spread
+    (:data:`FIT_SPREADS`), naming the parameter, which bound and its value. ``parameters``: a mapping of each fitted
+    parameter's name to its (lower, upper) bounds (None or an infinity: unbounded on that side) or to a
+    ``pybop.Parameter`` (its ``bounds`` and ``initial_value`` read); ``initial``: a mapping of names to initial values
+    (a ``pybop.Parameter``'s own is checked too). A bound must lie inside the range, an open end excluded (the
+    optimiser evaluates the model at its bounds: L-BFGS-B starts its line searches there), and a side the range
+    bounds must be bounded. Names outside the tables pass; a range whose upper end is another parameter is checked at
+    its low end only. The one check of a fit's bounds: :func:`fit_factors` calls it (session 62: it checked its
+    bounds as log-variables only, so a porosity fitted up to 1.5 ran), and so does a PyBOP fit
+    (``examples/fit_pybop.py``).
+
+    Why: PyBOP solves with its own solver (``pybop.pybamm.Simulator``'s ``RecommendedSolver``), not the model's
+    :class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver`, so the solve-time range checks never ran (session
+    61: the D factor at 0 gave a finite cost of 3.8e9, at -0.5 IDA errors and an infinite cost, without a word), and
+    given the checked solver PyBOP turns its ``ValueError`` into an infinite cost."""
+    initial = dict(initial or {})
+    for name, given in parameters.items():
+        bounds = getattr(given, "bounds", given)
+        if getattr(given, "initial_value", None) is not None:
+            initial.setdefault(name, given.initial_value)
+        low, high = (None, None) if bounds is None else bounds
+        low = None if low is None or float(low) == -math.inf else float(low)
+        high = None if high is None or float(high) == math.inf else float(high)
+        for rng, what in ((RANGES.get(name), "physical range"), (FIT_SPREADS.get(name), "measured spread")):
+            if rng is None:
+                continue
+            if isinstance(rng.high, str):
+                rng = Range(rng.low, None, rng.low_open, False, rng.why)
+            for side, bound, end in (("lower", low, rng.low), ("upper", high, rng.high)):
+                if bound is None and end is not None:
+                    raise ValueError(f"the fit's {side} bound of {name!r} is unbounded, but {name!r} has the {what} "
+                                     f"{rng.describe()}{f' ({rng.why})' if rng.why else ''}: give "
+                                     f"{'a' if side == 'lower' else 'an'} {side} "
+                                     "bound inside it")
+                if bound is not None and not rng.contains(bound):
+                    if rng.kind == "measured":
+                        said = rng.refusal(repr(name), bound)
+                        way_out = "; give a bound inside the measured spread (a material whose D lies beyond it: "\
+                                  "give the set its own D first)"
+                    else:
+                        said = _refusal(name, bound)
+                        way_out = "; give a bound inside the range"
+                    if bound == end:
+                        way_out = (" (an open end: the optimiser evaluates the model at its bounds; give a bound "
+                                   "inside the range)")
+                    raise ValueError(f"the fit's {side} bound of {name!r} is {bound:g}: {said}{way_out}")
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"the fit's lower bound of {name!r}, {low:g}, is above its upper bound, {high:g}")
+    for name, value in initial.items():
+        if name in RANGES:
+            try:
+                check_value(name, value)
+            except ValueError as exc:
+                raise ValueError(f"the fit's initial value of {name!r}: {exc}") from None
+
+
+def _refusal(name, value):
+    """:func:`~pybamm_aea.models.checks.check_value`'s error for ``value`` of ``name`` outside its physical range,
+    as text (the value is outside it)."""
+    try:
+        check_value(name, value)
+    except ValueError as exc:
+        return str(exc)
+    return f"{name!r} = {value!r} is outside its physical range {RANGES[name].describe()}"
 
 
 def solve_at(sim, t, inputs, names=(), output="Voltage [V]"):
@@ -179,6 +288,8 @@ def fit_factors(sim, t, data, x0, bounds, output="Voltage [V]", noise=None):
     ``x0``: dict factor name -> start (each an ``"[input]"`` of ``sim``'s parameter values); ``bounds``: (low, high)
     for every factor, or dict name -> (low, high); ``noise``: the data's standard deviation for
     :func:`fit_quality`. The Jacobian is :func:`solve_at`'s sensitivities (times the factor: log variables).
+    The bounds and starts are checked before any solve (:func:`check_fit_bounds`: each parameter's physical range and
+    measured spread), then as log variables (both bounds > 0, the start between them).
     """
     names = tuple(x0)
     data = np.asarray(data, dtype=float)
@@ -186,6 +297,7 @@ def fit_factors(sim, t, data, x0, bounds, output="Voltage [V]", noise=None):
         raise ValueError(f"fit_factors: data of shape {data.shape} for times of shape {np.shape(t)}")
     box = np.array([bounds[name] if isinstance(bounds, dict) else bounds for name in names], dtype=float)
     start = np.array([x0[name] for name in names], dtype=float)
+    check_fit_bounds(dict(zip(names, box.tolist())), dict(zip(names, start.tolist())))
     bad = [name for name, (lo, hi), s in zip(names, box, start) if not 0 < lo < s < hi]
     if bad:
         raise ValueError(f"fit_factors: each factor's start must lie inside its bounds, both > 0 (log variables); "

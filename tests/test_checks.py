@@ -1230,20 +1230,21 @@ def test_a_fits_bounds_outside_the_physical_range_are_refused_before_it_starts(p
     3.8e9 and at -0.5 IDA errors and an infinite cost, with no word (user trial, session 61, PyBOP 26.3; given the
     checked solver PyBOP turns its ValueError into inf). check_fit_bounds names the bound before the fit (PyBOP not
     needed: a pybop.Parameter is read by its bounds and initial_value, here a stand-in)."""
-    from pybamm_aea.models.checks import check_fit_bounds
+    from pybamm_aea.fitting import check_fit_bounds
 
     with pytest.raises(ValueError, match=re.escape(said)):
         check_fit_bounds(parameters, initial)
 
 
 def test_a_fits_bounds_inside_the_physical_range_pass():
-    """The example's bounds (0.1, 10) and start 1, an unbounded upper side of a factor, and a name outside the table
-    (a user's own parameter) pass."""
-    from pybamm_aea.models.checks import check_fit_bounds
+    """The example's bounds (0.1, 10) and start 1, an unbounded upper side of a factor without a measured spread (the
+    exchange-current density's: pybamm_aea.fitting.FIT_SPREADS), and a name outside the table (a user's own
+    parameter) pass."""
+    from pybamm_aea.fitting import check_fit_bounds
 
     factors = ("Cathode Li diffusivity factor", "Cathode exchange-current density factor")
     check_fit_bounds({name: (0.1, 10.0) for name in factors}, dict.fromkeys(factors, 1.0))
-    check_fit_bounds({"Cathode Li diffusivity factor": (0.1, math.inf), "my own parameter": (-5.0, 5.0)})
+    check_fit_bounds({"Cathode exchange-current density factor": (0.1, math.inf), "my own parameter": (-5.0, 5.0)})
 
 
 def test_a_misspelt_input_the_model_then_lacks_is_refused_before_the_solve():
@@ -2187,6 +2188,38 @@ def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs(
 
 def _cycle(times, values):
     return np.column_stack([np.asarray(times, dtype=float), np.asarray(values, dtype=float)])
+
+
+def test_a_drive_cycle_moving_less_than_one_second_at_1c_is_warned_as_times_likely_in_hours():
+    """Session 61's user trial: a 0.17 h drive cycle at 3C (4.55e-4 A on LMS, 1C 1.517e-4 A) with its times in hours
+    read as seconds solved 0.17 s and delivered 2e-5 mA.h without a word. A drive cycle of currents or C-rates whose
+    step moves less charge than one second at 1C (1/3600 of the nominal capacity: read as hours it would move at
+    most one capacity) is now warned, naming the charge, the share and the way out (times x 3600: 612 s, 0.51 of the
+    capacity). The same cycle in seconds, a C-rate cycle of 2 s at 1C and a cycle of zeros are silent."""
+    from pybamm_aea.models.step_checks import DriveCycleInHoursWarning, check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Initial cathode Li content"] = 1.0
+    t_h = np.linspace(0.0, 0.17, 50)
+    hours = _cycle(t_h, np.full(50, 4.55e-4))
+    with pytest.warns(DriveCycleInHoursWarning, match=re.escape(
+            "the drive cycle of the experiment's step 1 (Current(a drive cycle of 50 samples over 0.17 s, 0.000455 A)) "
+            "moves 7.73e-05 A.s (2.15e-05 mA.h) over its 0.17 s, 0.00014 of the cell's nominal capacity 0.000151692 "
+            "A.h: less than one second at 1C (1/3600 of the capacity). If its times are hours, give them in seconds "
+            "(data[:, 0] * 3600: 612 s, moving 0.51 of the capacity)")):
+        solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            [pybamm.step.current(hours)])).solve()
+    assert solution.t[-1] == pytest.approx(0.17)
+    seconds = _cycle(t_h * 3600, np.full(50, 4.55e-4))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DriveCycleInHoursWarning)
+        solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            [pybamm.step.current(seconds, termination="< 1.8 V")])).solve()
+        assert solution["Discharge capacity [A.h]"].entries[-1] > 0.5 * 1.517e-4 * 0.9
+        check_step_values([pybamm.step.c_rate(_cycle([0.0, 2.0], [1.0, 1.0]))], None, values)  # 2 s at 1C
+        check_step_values([pybamm.step.current(_cycle([0.0, 0.1], [0.0, 0.0]))], None, values)  # a rest
+    with pytest.warns(DriveCycleInHoursWarning, match=re.escape("moves 0.5 C.s over its 0.5 s, 0.00014 of a capacity")):
+        check_step_values([pybamm.step.c_rate(_cycle([0.0, 0.5], [1.0, 1.0]))], None, values)
 
 
 def test_a_drive_cycle_of_numbers_is_checked_at_every_sample_before_any_step_runs(monkeypatch):
@@ -3828,6 +3861,12 @@ def test_the_step_checks_moved_in_session_31_still_import_from_checks_with_a_war
         assert name in defined and name not in vars(checks), name
         with pytest.warns(DeprecationWarning, match=re.escape(f"pybamm_aea.models.experiment_checks.{name}")):
             assert getattr(checks, name) is getattr(experiment_checks, name)
+    # (session 62: the fit's bounds check moved to the module owning fitting, pybamm_aea.fitting)
+    from pybamm_aea import fitting
+
+    assert checks.MOVED_TO_FITTING == ("check_fit_bounds",) and "check_fit_bounds" not in vars(checks)
+    with pytest.warns(DeprecationWarning, match=re.escape("pybamm_aea.fitting.check_fit_bounds")):
+        assert checks.check_fit_bounds is fitting.check_fit_bounds
     with pytest.raises(AttributeError, match="no attribute 'CheckedIDAKLUSolve'"):
         checks.CheckedIDAKLUSolve
 

@@ -6,6 +6,7 @@ model a twin experiment must recover its factors within their standard errors wh
 fit does not free was changed) is reported as such.
 """
 import importlib.util
+import re
 from pathlib import Path
 
 import numpy as np
@@ -172,3 +173,46 @@ def test_a_fit_missing_a_changed_factor_is_reported_as_not_fitting():
     # measured 2026-12-07: D x 0.1, the search range's low end, at 27.9 times the noise
     assert result.quality.at_bound == (D,)
     assert "AT A BOUND" in result.quality.summary()
+
+
+class _NeverSolved:
+    """A stand-in for a ``pybamm.Simulation`` that must not be solved (the bounds are refused before any solve)."""
+
+    def solve(self, *args, **kwargs):
+        raise AssertionError("solved before its bounds were checked")
+
+
+@pytest.mark.parametrize("x0, bounds, said", [
+    ({"Cathode porosity": 0.3}, (0.1, 1.5),
+     "the fit's upper bound of 'Cathode porosity' is 1.5: 'Cathode porosity' = 1.5 is outside its physical range"),
+    ({"Persistent Li0 fraction": 0.03}, {"Persistent Li0 fraction": (0.01, 2.0)},
+     "the fit's upper bound of 'Persistent Li0 fraction' is 2:"),
+    ({"Cathode Li diffusivity factor": 1.0}, (0.1, 1e6),
+     "the fit's upper bound of 'Cathode Li diffusivity factor' is 1e+06: 'Cathode Li diffusivity factor' must be "
+     "<= 300, got 1000000 (twice the largest spread of one material's measured Li diffusivities, 150x (LiMn2O4"),
+])
+def test_fit_factors_refuses_bounds_outside_the_physical_range_or_measured_spread_before_any_solve(x0, bounds, said):
+    """fit_factors checked its bounds as log variables only (0 < low < start < high): a porosity fitted up to 1.5
+    (150 %) or a host-loss fraction up to 2 ran into the solver, and a D factor's bound of 1e6 (the user trial of
+    session 61) passed everywhere. It now calls check_fit_bounds, the one check of a fit's bounds (the physical
+    ranges, and FIT_SPREADS: the cathode's D factor at most twice Table S5's largest spread of one material's
+    measured D, 150x for LiMn2O4), before any solve."""
+    t = np.linspace(0.0, 10.0, 5)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        fitting.fit_factors(_NeverSolved(), t, np.zeros_like(t), x0, bounds)
+
+
+def test_a_d_factor_fit_bound_is_held_to_the_measured_spread_of_diffusivities():
+    """The cathode D factor's fit bounds: up to 300 (twice LiMn2O4's 7.00e-11 / 4.67e-13 = 150, Table S5's largest
+    spread) pass, 301 and an unbounded upper side are refused naming the spread's source; the exchange-current factor
+    (no measured spread) stays open above. The forward model keeps a D factor of 1e3 (a fast-transport limit
+    study, tests/test_model.py): the spread is a fit's, not a range of the model's."""
+    name = "Cathode Li diffusivity factor"
+    spread = fitting.FIT_SPREADS[name]
+    assert spread.high == 300 and spread.soft_high
+    fitting.check_fit_bounds({name: (0.1, 300.0)}, {name: 1.0})
+    with pytest.raises(ValueError, match=r"upper bound of 'Cathode Li diffusivity factor' is 301: .* must be <= 300"):
+        fitting.check_fit_bounds({name: (0.1, 301.0)})
+    with pytest.raises(ValueError, match=r"is unbounded, but .* has the measured spread \(0, 300\] .*Table S5"):
+        fitting.check_fit_bounds({name: (0.1, None)})
+    fitting.check_fit_bounds({"Cathode exchange-current density factor": (0.1, 1e6)})

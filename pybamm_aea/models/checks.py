@@ -61,7 +61,8 @@ at solve time (call :func:`check_inputs` on ``sim.built_model``, or use
 an input (``"Li0 film onset Li content"`` under an input maximum Li content) is checked against its low end only; an
 expression processed alone (``ParameterValues.evaluate``, ``process_symbol``) is checked where it holds
 :func:`checked_parameter` or :func:`checked_function`, not against the rest of the values. A fit through PyBOP solves
-with PyBOP's solver, unchecked: :func:`check_fit_bounds` checks its bounds and initial values before it starts.
+with PyBOP's solver, unchecked: :func:`pybamm_aea.fitting.check_fit_bounds` checks its bounds and initial values before
+it starts (and :func:`pybamm_aea.fitting.fit_factors` calls it).
 """
 from __future__ import annotations
 
@@ -88,7 +89,7 @@ from ..thermodynamics import kept_rising_stretch
 from ..user_frame import users_stacklevel
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
-__all__ = ["Range", "RANGES", "check_value", "check_fit_bounds", "checked_parameter", "checked_value",
+__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value",
            "checked_function", "checked_above", "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames",
            "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
@@ -364,52 +365,6 @@ def check_value(name, value, bound_value=None, said_as=None):
         rng = Range(rng.low, None, rng.low_open, False, rng.why)
     if not rng.contains(v, bound_value):
         raise ValueError(_message(name, value, RANGES[name], bound_value, said_as))
-
-
-def check_fit_bounds(parameters, initial=None):
-    """Raise ``ValueError`` before a fit starts where a bound or initial value of a fitted parameter is outside its
-    physical range (:data:`RANGES`), naming the parameter, which bound and its value. ``parameters``: a mapping of
-    each fitted parameter's name to its (lower, upper) bounds (None or an infinity: unbounded on that side) or to a
-    ``pybop.Parameter`` (its ``bounds`` and ``initial_value`` read); ``initial``: a mapping of names to initial values
-    (a ``pybop.Parameter``'s own is checked too). A bound must lie inside the range, an open end excluded (the
-    optimiser evaluates the model at its bounds: L-BFGS-B starts its line searches there), and a side the range
-    bounds must be bounded. Names outside the table pass; a range whose upper end is another parameter is checked at
-    its low end only.
-
-    Why: PyBOP solves with its own solver (``pybop.pybamm.Simulator``'s ``RecommendedSolver``), not the model's
-    :class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver`, so the solve-time range checks never ran (session
-    61: the D factor at 0 gave a finite cost of 3.8e9, at -0.5 IDA errors and an infinite cost, without a word), and
-    given the checked solver PyBOP turns its ``ValueError`` into an infinite cost."""
-    initial = dict(initial or {})
-    for name, given in parameters.items():
-        bounds = getattr(given, "bounds", given)
-        if getattr(given, "initial_value", None) is not None:
-            initial.setdefault(name, given.initial_value)
-        rng = RANGES.get(name)
-        if rng is None:
-            continue
-        if isinstance(rng.high, str):
-            rng = Range(rng.low, None, rng.low_open, False, rng.why)
-        low, high = (None, None) if bounds is None else bounds
-        low = None if low is None or float(low) == -math.inf else float(low)
-        high = None if high is None or float(high) == math.inf else float(high)
-        for side, bound, end in (("lower", low, rng.low), ("upper", high, rng.high)):
-            if bound is None and end is not None:
-                raise ValueError(f"the fit's {side} bound of {name!r} is unbounded, but {name!r} has the physical "
-                                 f"range {rng.describe()}: give a {side} bound inside it")
-            if bound is not None and not rng.contains(bound):
-                raise ValueError(f"the fit's {side} bound of {name!r} is {bound:g}: "
-                                 + _message(name, bound, rng)
-                                 + (" (an open end: the optimiser evaluates the model at its bounds; give a bound "
-                                    "inside the range)" if bound == end else "; give a bound inside the range"))
-        if low is not None and high is not None and low > high:
-            raise ValueError(f"the fit's lower bound of {name!r}, {low:g}, is above its upper bound, {high:g}")
-    for name, value in initial.items():
-        if name in RANGES:
-            try:
-                check_value(name, value)
-            except ValueError as exc:
-                raise ValueError(f"the fit's initial value of {name!r}: {exc}") from None
 
 
 #: the symbols of a parameter not yet given its value
@@ -2018,13 +1973,21 @@ MOVED_TO_EXPERIMENT_CHECKS = ("CUSTOM_STEP_MODELS", "CheckedIDAKLUSolver", "Expe
                               "starts_outside_window")
 
 
+#: the names of a fit's checks, here in session 61, now in :mod:`pybamm_aea.fitting` (the module owning fitting):
+#: still importable from here, with a DeprecationWarning
+MOVED_TO_FITTING = ("check_fit_bounds",)
+
+
 def __getattr__(name):
-    """A name of :data:`MOVED_TO_EXPERIMENT_CHECKS` read from its new module (imported here lazily: that module
-    imports this one), with a DeprecationWarning naming it; any other unknown name an AttributeError."""
-    if name in MOVED_TO_EXPERIMENT_CHECKS:
+    """A name of :data:`MOVED_TO_EXPERIMENT_CHECKS` or :data:`MOVED_TO_FITTING` read from its new module (imported
+    here lazily: that module imports this one), with a DeprecationWarning naming it; any other unknown name an
+    AttributeError."""
+    if name in MOVED_TO_EXPERIMENT_CHECKS or name in MOVED_TO_FITTING:
+        from .. import fitting
         from . import experiment_checks
 
-        warnings.warn(f"pybamm_aea.models.checks.{name} is now pybamm_aea.models.experiment_checks.{name}",
+        owner = fitting if name in MOVED_TO_FITTING else experiment_checks
+        warnings.warn(f"pybamm_aea.models.checks.{name} is now {owner.__name__}.{name}",
                       DeprecationWarning, stacklevel=2)
-        return getattr(experiment_checks, name)
+        return getattr(owner, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -41,13 +41,15 @@ from ..pybamm_adapter.solver_internals import initial_state
 from .checks import (Range, check_held_voltages_in_tables, check_input_value, host_tables, check_step_until_in_tables,
                      check_value, held_voltages_past_tables, of_time, varying_values)
 from .starting_state import same_value, shown
+from ..user_frame import users_stacklevel
 
 __all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "check_at_experiment_times",
            "check_step_at_its_start", "circular_custom_steps",
            "constant_custom_currents", "check_steps_not_merged", "check_termination", "TERMINATION_RANGES",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
-           "cathode_capacity_as_made", "step_name"]
+           "cathode_capacity_as_made", "step_name", "DriveCycleInHoursWarning", "SECONDS_PER_HOUR",
+           "drive_cycle_charge", "warn_drive_cycle_in_hours"]
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
@@ -666,6 +668,58 @@ def _drive_cycle_reached(times, values, duration):
     return np.r_[values[:j], end], at
 
 
+class DriveCycleInHoursWarning(UserWarning):
+    """A drive cycle of currents or C-rates whose whole step moves less charge than one second at 1C: its times,
+    read as seconds, likely hours (:func:`warn_drive_cycle_in_hours`)."""
+
+
+#: hours in seconds: a drive cycle's times written in hours and read as seconds run this many times too fast
+SECONDS_PER_HOUR = 3600.0
+
+
+def drive_cycle_charge(times, values, duration):
+    """The charge [the values' unit times s] a drive cycle (samples' ``times`` [s] from 0 and ``values``) moves in a
+    step of ``duration`` [s]: the integral of the value's magnitude, linearly interpolated as PyBaMM does, over the
+    step (a step longer than the cycle loops it: that many cycles' worth)."""
+    times, values = np.asarray(times, dtype=float), np.abs(np.asarray(values, dtype=float))
+    span = times[-1] - times[0]
+    if duration > span > 0:
+        return float(np.trapezoid(values, times)) * duration / span
+    run = np.r_[times[times < duration], duration]
+    return float(np.trapezoid(np.interp(run, times, values), run))
+
+
+def warn_drive_cycle_in_hours(index, step, kind, capacity):
+    """Warn (:class:`DriveCycleInHoursWarning`) when the drive cycle of numbers of the current or C-rate step ``step``
+    (step ``index`` of the experiment) moves, over the step, less charge than one second at 1C: less than
+    1/3600 of the cell's ``capacity`` [A.h] ("Nominal cell capacity [A.h]"; None: a current's is not judged, a C-rate's
+    needs none). Read as hours, the same numbers would move at most one capacity, a drive cycle's worth; read as
+    seconds, they change the electrode's state by less than 1/3600 of its window (0.036 mA.h/g of LMS's 128). So the
+    times are likely hours (session 61's user trial: a 0.17 h drive cycle at 3C solved in 0.17 s, 2e-5 mA.h, without
+    a word): the warning names the charge, the capacity's share and the way out, times x 3600. A cycle that moves
+    nothing (all zero, a rest) is not judged. The paper's protocols hold no drive cycle; the tests' drive cycles of
+    1e-5 A over 30 s and more and a 600 s cycle at 10C move 2 and more seconds at 1C."""
+    if kind not in ("Current", "CRate") or (kind == "Current" and not capacity):
+        return
+    data = step.input_value
+    times, values = np.asarray(data[:, 0], dtype=float), np.asarray(data[:, 1], dtype=float)
+    duration = float(step.duration)
+    charge = drive_cycle_charge(times, values, duration)
+    # the charge over the capacity's: a C-rate's integral [C.s] is already in seconds at 1C
+    seconds_at_1c = charge if kind == "CRate" else charge / capacity  # (A.s over A.h: seconds at 1C)
+    if charge == 0 or seconds_at_1c >= 1.0:
+        return
+    share = seconds_at_1c / SECONDS_PER_HOUR
+    moved = (f"{charge:.3g} C.s" if kind == "CRate" else f"{charge:.3g} A.s ({charge / SECONDS_PER_HOUR * 1e3:.3g} "
+             f"mA.h)")
+    of = "of a capacity" if kind == "CRate" else f"of the cell's nominal capacity {capacity:g} A.h"
+    warnings.warn(
+        f"the drive cycle of the experiment's step {index} ({_drive_cycle_name(step)}) moves {moved} over its "
+        f"{duration:g} s, {share:.2g} {of}: less than one second at 1C (1/3600 of the capacity). If its times are hours, give them in seconds (data[:, 0] * 3600: "
+        f"{duration * SECONDS_PER_HOUR:g} s, moving {share * SECONDS_PER_HOUR:.3g} of the capacity); a drive cycle's "
+        "times are seconds", DriveCycleInHoursWarning, stacklevel=users_stacklevel())
+
+
 #: the unit of a drive cycle's values by its step's class (PyBaMM's ``pybamm.step`` classes), for
 #: :func:`_drive_cycle_name`
 DRIVE_CYCLE_UNITS = {"Current": "A", "CRate": "C", "Voltage": "V", "Power": "W", "Resistance": "Ohm"}
@@ -941,6 +995,8 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
             continue
         if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs, parameter_values, anode, tables)
+            warn_drive_cycle_in_hours(index, step, kind, None if parameter_values is None else number_of(
+                parameter_values, "Nominal cell capacity [A.h]", one))
             continue
         value = step.value
         given = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)} - PYBAMM_INPUTS)\
