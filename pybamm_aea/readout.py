@@ -29,6 +29,7 @@ Used by the command line, :mod:`pybamm_aea.sweep`, :mod:`pybamm_aea.cycling` and
 PyBaMM's: discharge current > 0.
 """
 from collections.abc import Mapping
+import functools
 import math
 import re
 import warnings
@@ -535,36 +536,71 @@ def electrode_mass_volume(solution, basis="charged"):
     return tuple(float(solution[name].entries[at]) for name in names)
 
 
-#: the unit slips a mass given as g is checked for against the solution's electrode mass (:func:`given_mass`):
-#: how many of the typed unit make a gram (the given mass over the solution's is about this) and the unit
-MASS_SLIPS = ((1e3, "mg"), (1e6, "ug"), (1e-3, "kg"))
-#: how far (a factor) from a slip's ratio a given mass is still read as that slip: an active mass typed in mg is
-#: 1000 x its active fraction times the electrode's, so 0.35-1 x 1000 is the slip too; a ratio of 30 is no slip
-MASS_SLIP_FACTOR = 3.0
-#: the relative difference from the solution's electrode mass below which a given mass is the same (rounded)
+#: the relative difference from the solution's electrode mass below which a given mass is the same (rounded); also the
+#: margin of :func:`mass_slip_range`'s band for a mass so rounded
 MASS_SAME_RTOL = 0.01
+
+
+@functools.cache
+def mass_slip_range():
+    """The :class:`~pybamm_aea.ranges.Range` of a given mass over the solution's electrode mass that is a mass in g
+    of that electrode, by which :func:`given_mass` reads a ratio outside it as a unit slip (:meth:`Range.slip_hint
+    <pybamm_aea.ranges.Range.slip_hint>`, the words of every range's slip): its reading in mg (the ratio / 1000), ug
+    or kg inside it is the slip, "did you give mg?".
+
+    Its bounds are the shipped sets' electrodes (:data:`pybamm_aea.parameters.SET_FACTS`, their fractions
+    :func:`pybamm_aea.parameters.composition`, of :mod:`pybamm_aea.energy.paper`'s compositions), each widened by
+    :data:`MASS_SAME_RTOL` for a mass typed rounded: the least is the smallest active material's mass fraction, the
+    sulfur of S-LMS (0.325; LTO-LMS's Li4Ti5O12 0.40, a single host's 1): normalising by one material only (per g of
+    sulfur) is a user's legitimate choice. The largest is the heaviest discharged basis (the electrode fully
+    lithiated, :meth:`pybamm_aea.energy.Electrode.lithiated`, cycle_summary's "(discharged basis)" columns;
+    :attr:`Material.lithiation_mass_ratio <pybamm_aea.energy.Material.lithiation_mass_ratio>` by mass fraction): S-LMS,
+    1.1647. So a mass typed in mg is refused from 1000 x 0.325 x 0.99 = 321.75 to 1000 x 1.1647 x 1.01 = 1176.3 times
+    the electrode's (the sulfur of S-LMS in mg, 325, was under the former band's 1000 / 3 = 333: used and warned); in
+    ug a million times that, in kg a thousandth. A ratio within the range, the active mass only in g (0.325 of the
+    S-LMS electrode), and one outside every reading (30, a mass of the cell in g, or 1.5e3, the electrode's mass
+    measured 1.5x the simulated one and typed in mg: nothing tells the two apart) are no slip: used and warned. A
+    user's own hybrid of less than 32.5 wt% of one material is judged by this band too, not by its own (the solution
+    does not carry its make-up): that material's mass in mg is warned, not refused. Built once (it reads the hybrid
+    sets' values)."""
+    from .energy import get_material
+    from .parameters import SET_FACTS, composition
+    from .ranges import Range
+
+    made = {name: composition(name) for name in SET_FACTS}
+    least = min((w, f"{material} of {name}") for name, c in made.items() for material, w in c.items())
+    heaviest = max((math.fsum(w * get_material(m).lithiation_mass_ratio for m, w in c.items()), name)
+                   for name, c in made.items())
+    low, high = least[0] * (1 - MASS_SAME_RTOL), heaviest[0] * (1 + MASS_SAME_RTOL)
+    why = (f"a mass in g of the electrode is {low:.4g} to {high:.4g} of it: its least active part ({least[1]}, "
+           f"{least[0]:g}) to the heaviest discharged basis ({heaviest[1]}'s, {heaviest[0]:.5g}), {MASS_SAME_RTOL:.0%} "
+           "wider for rounding")
+    return Range(low, high, why=why, slip=("g", "mg", 1e3), more_slips=(("g", "ug", 1e6),),
+                 low_slip=("g", "kg", 1e-3))
 
 
 def given_mass(mass_g, solution_mass_g, caller, stacklevel=2):
     """A user's ``mass_g`` [g] for ``caller``'s per-mass columns (``step_table``, ``cycle_summary``) checked against
     the solution's own electrode mass ``solution_mass_g`` [g] (:data:`MASS`; NaN or None: the solution has none).
-    ValueError where it is not finite and > 0, and where the ratio of the two is within :data:`MASS_SLIP_FACTOR` of a
-    unit slip (:data:`MASS_SLIPS`: 1.1775 given for the 1.1775 mg electrode gave 0.128 instead of 128.2 mA.h/g,
-    session 61), naming both masses and the slip. Any other difference beyond :data:`MASS_SAME_RTOL` is a
-    UserWarning saying the given mass is used: the project's ESC is per gram of the whole electrode as made (the
-    paper's Table S9; an AEA electrode has no carbon, binder or electrolyte, all of it is active), but a user may
-    normalise by another mass on purpose (the sulfur only of S-LMS, a measured mass); ``stacklevel`` the warning's,
-    counted from the caller. Returns the mass as a float."""
+    ValueError where it is not finite and > 0, and where the ratio of the two read in mg, ug or kg is a mass of the
+    electrode in g (:func:`mass_slip_range`: 1.1775 given for the 1.1775 mg electrode gave 0.128 instead of 128.2
+    mA.h/g, session 61; the sulfur of S-LMS in mg, 325 times the electrode's, session 62), naming both masses and
+    the slip in :meth:`Range.slip_hint <pybamm_aea.ranges.Range.slip_hint>`'s words. Any other difference beyond
+    :data:`MASS_SAME_RTOL` is a UserWarning saying the given mass is used: the project's ESC is per gram of the whole
+    electrode as made (the paper's Table S9; an AEA electrode has no carbon, binder or electrolyte, all of it is
+    active), but a user may normalise by another mass on purpose (the sulfur only of S-LMS in g, 0.325 of it; a
+    measured mass); ``stacklevel`` the warning's, counted from the caller. Returns the mass as a float."""
     mass = finite_positive("mass_g", mass_g)
     if solution_mass_g is None or not is_finite_positive(solution_mass_g):
         return mass
     ratio = mass / solution_mass_g
     said = (f"{caller}'s mass_g = {mass:.6g} g and the solution's {MASS!r} = {solution_mass_g:.6g} g "
             f"(ratio {ratio:.4g})")
-    for per_g, unit in MASS_SLIPS:
-        if per_g / MASS_SLIP_FACTOR <= ratio <= per_g * MASS_SLIP_FACTOR:
-            raise ValueError(f"{said}: did you give the mass in {unit}? {mass:.6g} {unit} = {mass / per_g:.6g} g; "
-                             "give it in g, or leave mass_g out to use the solution's")
+    band = mass_slip_range()
+    slip = band.slip_hint(mass, ratio)
+    if slip:
+        raise ValueError(f"{said}: a unit slip{slip}; {band.why}; give it in g, or leave mass_g out to use the "
+                         "solution's")
     if abs(ratio - 1.0) > MASS_SAME_RTOL:
         example = "e.g. an active mass only" if ratio < 1 else "more than the electrode: a cell's mass?"
         warnings.warn(f"{said} differ: the per-mass columns are per the given {mass:.6g} g ({example}), not per the "

@@ -184,47 +184,91 @@ def short_discharge():
     return solution, float(solution[readout.MASS].entries[0])
 
 
-@pytest.mark.parametrize("factor, unit, per_g", [(1e3, "mg", 1e3), (1.2e3, "mg", 1e3), (1e6, "ug", 1e6),
+@pytest.mark.parametrize("factor, unit, per_g", [(1e3, "mg", 1e3), (1.1647e3, "mg", 1e3), (1e6, "ug", 1e6),
                                                 (1e-3, "kg", 1e-3)])
 def test_a_mass_in_another_unit_than_the_solutions_is_refused_naming_both(short_discharge, factor, unit, per_g):
     """step_table(sol, mass_g=1.1775), the 1.1775 mg electrode typed as g, gave 0.128 instead of 128.2 mA.h/g without
     a word, though the solution knows its mass (user trial, session 61); cycle_summary's mass_g the same. A ratio
-    within a factor of 3 of 1000 (1.2e3: an active mass in mg), 1e6 or 1e-3 is a unit slip: refused, both masses and
-    the slip named."""
+    whose reading in mg, ug or kg is a mass of the electrode in g (readout.mass_slip_range: its discharged basis,
+    1.1647 for S-LMS, in mg too) is a unit slip: refused, both masses and the slip named in the words of every
+    range's slip (ranges.Range.slip_hint: "did you give mg?", session 62; "did you give the mass in mg?" before)."""
     from pybamm_aea.cycling import cycle_summary
 
     solution, mass = short_discharge
     assert mass == pytest.approx(0.0011775, rel=1e-9)
     given = mass * factor
     said = (f"mass_g = {given:.6g} g and the solution's 'Cathode electrode mass [g]' = 0.0011775 g (ratio "
-            f"{factor:.4g}): did you give the mass in {unit}? {given:.6g} {unit} = {given / per_g:.6g} g")
-    with pytest.raises(ValueError, match=re.escape("step_table's " + said)):
-        readout.step_table(solution, mass_g=given)
-    with pytest.raises(ValueError, match=re.escape("cycle_summary's " + said)):
-        cycle_summary(solution, mass_g=given)
+            f"{factor:.4g}): a unit slip (")
+    asked = f"); did you give {unit}? {given:.10g} {unit} = {given / per_g:.10g} g"
+    for caller, table in (("step_table", readout.step_table), ("cycle_summary", cycle_summary)):
+        with pytest.raises(ValueError, match=re.escape(f"{caller}'s " + said)) as error:
+            table(solution, mass_g=given)
+        assert asked in str(error.value)
 
 
-def test_another_mass_than_the_solutions_is_used_and_said(short_discharge):
-    """A mass the solution's is not (0.6 of it: the active part of a composite, a measured mass) is used, with a
-    UserWarning saying so and that the project's ESC is per the whole electrode; one within 1 % (rounded) is quiet."""
+@pytest.fixture(scope="module")
+def slms_short_discharge():
+    """Ten minutes of the S-LMS set's 0.1C discharge, with its electrode mass [g] (the paper's 1.3 mg)."""
+    import pybamm
+
+    solution = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_S_Mo6S8")).solve([0, 600])
+    return solution, float(solution[readout.MASS].entries[0])
+
+
+@pytest.mark.parametrize("typed_mg", [None, 0.42])
+def test_the_sulfur_of_slms_typed_in_mg_is_refused_and_in_g_used(slms_short_discharge, typed_mg):
+    """S-LMS is 32.5 wt% S8 (energy.paper.SLMS_COMPOSITION): its sulfur's mass typed in mg is 325 times the
+    electrode's in g, under session 61's band (1000 / 3 = 333), so it was used and warned, an ESC 1000x too small.
+    The band is now the electrodes' facts (readout.mass_slip_range): the sulfur in mg is refused, as exact (0.4225)
+    or rounded to two digits (0.42, ratio 323.1: inside the band by its 1 % for rounding); in g it is the user's
+    per-g-of-sulfur normalisation: used (the ESC 1 / 0.325 of the electrode's) and warned."""
     from pybamm_aea.cycling import cycle_summary
 
+    solution, mass = slms_short_discharge
+    from pybamm_aea.energy.paper import SLMS_COMPOSITION
+
+    assert mass == pytest.approx(1.3e-3, rel=1e-9)
+    sulfur = SLMS_COMPOSITION["S8"]
+    sulfur_g = sulfur * mass
+    typed = sulfur_g * 1e3 if typed_mg is None else typed_mg
+    for caller, table in (("step_table", readout.step_table), ("cycle_summary", cycle_summary)):
+        with pytest.raises(ValueError, match=re.escape(
+                f"{caller}'s mass_g = {typed:.6g} g and the solution's 'Cathode electrode mass [g]' = 0.0013 g (ratio "
+                f"{typed / mass:.4g}): a unit slip")) as error:
+            table(solution, mass_g=typed)
+        assert f"did you give mg? {typed:.10g} mg = {typed / 1e3:.10g} g" in str(error.value)
+        assert f"least active part (S8 of Li2021_S_Mo6S8, {sulfur:g})" in str(error.value)
+    own = readout.step_table(solution, mass_g=mass)["capacity [mA.h.g-1]"].iloc[0]
+    with pytest.warns(UserWarning, match=re.escape(f"(ratio {sulfur:.4g}) differ: the per-mass columns are per the "
+                                                   f"given {sulfur_g:.6g} g (e.g. an active mass only)")):
+        per_sulfur = readout.step_table(solution, mass_g=sulfur_g)["capacity [mA.h.g-1]"].iloc[0]
+    assert per_sulfur == pytest.approx(own / sulfur, rel=1e-12)
+
+
+def test_the_mass_slip_band_is_the_shipped_electrodes_least_active_part_to_their_discharged_basis():
+    """The band of mass_g / the solution's electrode mass read as a mass in g (readout.mass_slip_range): from
+    S-LMS's sulfur, 0.325, to S-LMS's discharged basis, 1.1647 (energy.paper: 1.1647 with the library's formula
+    masses), each 1 % wider; in mg (x 1000) it holds the sulfur's 325 that session 61's 1000 / 3 left out."""
+    from pybamm_aea.energy.paper import SLMS_COMPOSITION
+
+    band = readout.mass_slip_range()
+    assert band.low == pytest.approx(SLMS_COMPOSITION["S8"] * 0.99, rel=1e-12)
+    assert band.high == pytest.approx(1.1647 * 1.01, rel=1e-4)
+    assert 1e3 * band.low < 1e3 * SLMS_COMPOSITION["S8"] < 1e3 / 3
+
+
+@pytest.mark.parametrize("factor", [1.5e3, 30.0, 1.3])
+def test_a_mass_no_unit_makes_an_electrode_mass_is_used_and_warned(short_discharge, factor):
+    """A ratio none of whose readings (g, mg, ug, kg) is a mass of the electrode (readout.mass_slip_range) is no unit
+    slip: 1.5e3 (a mass 1.5x the electrode's typed in mg, or a cell's in g: nothing tells them apart; refused as mg
+    by session 61's factor-3 band), 30 (a cell's mass in g) and 1.3 (more than the discharged basis, 1.1647) are used
+    and warned, the per-mass columns per the given mass."""
     solution, mass = short_discharge
     own = readout.step_table(solution, mass_g=mass)["capacity [mA.h.g-1]"].iloc[0]
-    with pytest.warns(UserWarning, match=re.escape(
-            "step_table's mass_g = 0.0007065 g and the solution's 'Cathode electrode mass [g]' = 0.0011775 g (ratio "
-            "0.6) differ: the per-mass columns are per the given 0.0007065 g (e.g. an active mass only), not per the "
-            "whole electrode as the project's ESC is")) as record:
-        other = readout.step_table(solution, mass_g=0.6 * mass)["capacity [mA.h.g-1]"].iloc[0]
-    assert record[0].filename == __file__  # (said at the user's line)
-    assert other == pytest.approx(own / 0.6, rel=1e-12)
-    with pytest.warns(UserWarning, match=re.escape("cycle_summary's mass_g = 0.0007065 g")) as record:
-        cycle_summary(solution, mass_g=0.6 * mass)
-    assert [w.filename for w in record if "mass_g" in str(w.message)] == [__file__]
-    with warnings.catch_warnings():
-        warnings.filterwarnings("error", message=".*mass_g")
-        readout.step_table(solution, mass_g=0.00118)
-        cycle_summary(solution, mass_g=0.00118)
+    with pytest.warns(UserWarning, match=re.escape(f"(ratio {factor:.4g}) differ: the per-mass columns are per the "
+                                                   f"given {mass * factor:.6g} g (more than the electrode")):
+        other = readout.step_table(solution, mass_g=mass * factor)["capacity [mA.h.g-1]"].iloc[0]
+    assert other == pytest.approx(own / factor, rel=1e-12)
 
 
 def test_time_series_defaults_to_what_an_export_wants(short_discharge):
