@@ -715,7 +715,8 @@ def warn_drive_cycle_in_hours(index, step, kind, capacity):
     of = "of a capacity" if kind == "CRate" else f"of the cell's nominal capacity {capacity:g} A.h"
     warnings.warn(
         f"the drive cycle of the experiment's step {index} ({_drive_cycle_name(step)}) moves {moved} over its "
-        f"{duration:g} s, {share:.2g} {of}: less than one second at 1C (1/3600 of the capacity). If its times are hours, give them in seconds (data[:, 0] * 3600: "
+        f"{duration:g} s, {share:.2g} {of}: less than one second at 1C (1/3600 of the capacity). If its times are "
+        "hours, give them in seconds (data[:, 0] * 3600: "
         f"{duration * SECONDS_PER_HOUR:g} s, moving {share * SECONDS_PER_HOUR:.3g} of the capacity); a drive cycle's "
         "times are seconds", DriveCycleInHoursWarning, stacklevel=users_stacklevel())
 
