@@ -72,18 +72,41 @@ CONDUCTING_HOSTS = ("Mo6S8", "Li4Mo6S8", "TiS2", "LiTiS2", "Li7Ti5O12")
 
 #: The library's electrolytes that Li crosses into from the :data:`CONDUCTING_HOSTS` (and back), so that hosts and
 #: electrolyte in contact form one ion network, judged by their summed volume fraction (:attr:`NetworkFractions.ion`;
-#: until session 62 each was judged alone: 0.10 host + 0.10 sulfide SE was warned "no ion path"). The pairs, with
-#: their sources: the sulfides (Li10GeP2S12, Li3PS4, the generic "Sulfide SE") against Mo6S8, TiS2 and the LTO-LMS
-#: hybrid's Li4Ti5O12/Li7Ti5O12 are the paper's own cells (AEA cathode / LGPS / Li3PS4 / Li(In), its Methods; the
-#: AEA / LGPS interface of Figure S9f; Li3PS4 against LGPS in the same stack); the liquid 1 M LiPF6 EC/DMC against
-#: LixTiS2 (Whittingham, Science 192, 1126, 1976), LixMo6S8 (Levi, Gofer, Levi & Aurbach's Li insertion into the
-#: Chevrel phase in a liquid cell, J. Electrochem. Soc. 151, A1044, 2004) and Li4Ti5O12 (Ohzuku, Ueda & Yamamoto, J.
-#: Electrochem. Soc. 142, 1431, 1995). A solid electrolyte of your own (a registered record) is not summed with the
-#: hosts: nothing is known here of its interface (an oxide against a sulfide host may grow a blocking interphase),
-#: so it is judged alone, as every electrolyte was until session 62. The electrolytes among themselves are summed as
-#: before (a sulfide against the liquid: Li crosses through a resistive interphase, Busche et al., Nat. Chem. 8, 426,
-#: 2016).
-LI_EXCHANGING_ELECTROLYTES = ("Li10GeP2S12", "Li3PS4", "Sulfide SE", "1M LiPF6 EC/DMC")
+#: until session 62 each was judged alone: 0.10 host + 0.10 sulfide SE was warned "no ion path"). The pairs, with their
+#: sources: Li10GeP2S12 and the generic "Sulfide SE" (Table S2's average sulfide) against Mo6S8, TiS2 and the LTO-LMS
+#: hybrid's Li4Ti5O12/Li7Ti5O12 are the paper's own cells (AEA cathode / LGPS / Li3PS4 / Li(In), its Methods; the AEA /
+#: LGPS interface of Figure S9f); the liquid against LixTiS2 (Whittingham, Science 192, 1126, 1976), LixMo6S8 (Levi,
+#: Lancry, Gizbar, Lu, Levi, Gofer & Aurbach, Mg2+ and Li+ insertion into the Chevrel phase, J. Electrochem. Soc. 151,
+#: A1044, 2004) and Li4Ti5O12 (Ohzuku, Ueda & Yamamoto, J. Electrochem. Soc. 142, 1431, 1995), each in an organic liquid
+#: electrolyte (LiClO4-based in Whittingham's and Ohzuku's; the library's 1 M LiPF6 EC/DMC is one too). Li3PS4 is not in
+#: the list (session 62): in the paper's stack it touches LGPS and Li(In), not the cathode, and no source here puts it
+#: against a host; it is summed with the other electrolytes, not with the hosts. Only the library's own records count (a
+#: record equal to the library's). A solid electrolyte of your own (a registered record, or one named as a library's) is
+#: not summed with the hosts: nothing is known here of its interface (an oxide against a sulfide host may grow a
+#: blocking interphase). The electrolytes among themselves are summed as before (a sulfide against the liquid: Li
+#: crosses through a resistive interphase, Busche et al., Nat. Chem. 8, 426, 2016). So :attr:`NetworkFractions.ion` is
+#: the larger of two sums, each of phases every two of which exchange Li: the hosts and the library's electrolytes
+#: above, or all the electrolytes. Hosts + a library sulfide + your own SE are not summed into one: their host / own
+#: contacts may block, so the three are not one random phase and the 0.16 of equal spheres is not known to hold for them
+#: (warned, as neither sum alone vouches for a path).
+LI_EXCHANGING_ELECTROLYTES = ("Li10GeP2S12", "Sulfide SE", "1M LiPF6 EC/DMC")
+
+
+def _exchanges_li(record):
+    """Whether Li crosses between the :data:`CONDUCTING_HOSTS` and the electrolyte ``record``: one of
+    :data:`LI_EXCHANGING_ELECTROLYTES`, the library's own record (equal to it: a record of your own of the same name,
+    ``Material("Li10GeP2S12", "my oxide", ...)``, is not one and is judged without the hosts)."""
+    return record == _LI_EXCHANGING_RECORDS.get(record.name)
+
+
+#: the library's records of :data:`LI_EXCHANGING_ELECTROLYTES`, as registered at import (before any record of yours)
+_LI_EXCHANGING_RECORDS = {name: get_material(name) for name in LI_EXCHANGING_ELECTROLYTES}
+
+
+def _up(value):
+    """``value`` > 0 rounded up at its third significant digit (an amount said that reaches a threshold)."""
+    step = 10.0 ** (math.floor(math.log10(value)) - 2)
+    return math.ceil(value / step - 1e-9) * step
 
 
 class NetworkFractions(NamedTuple):
@@ -346,12 +369,12 @@ class Electrode:
                 + (f", its conductive additive {f.additive:.4g}, below the {additive_threshold:.2g} of carbon black's "
                    "network (Table S4's Super P fit)" if "electron" in paths else "")
                 + (f", its electrolyte {f.electrolyte:.4g}"
-                   + (f", hosts and electrolyte together {f.ion:.4g}" if f.hosts > 0 and f.ion > f.electrolyte else "")
+                   + (f", hosts and electrolyte together {f.ion:.4g}" if f.ion > max(f.hosts, f.electrolyte) else "")
                    + f", below {PERCOLATION_THRESHOLD}"
                    + (" (its carbon carries no Li ions)" if f.additive > 0 else "") if "ion" in paths else "")
                 + f": no {' and no '.join(paths)} path")
         electrons = f"a conductive additive {additive_threshold:.2g}"
-        ions = f"a solid electrolyte making hosts and electrolyte together {PERCOLATION_THRESHOLD}"
+        ions = self._ion_way_out(states, lacks) if "ion" in missing else ""
         way = " and ".join(way for path, way in (("electron", electrons), ("ion", ions)) if path in missing)
         warnings.warn(
             f"electrode {label}: {'; '.join(said)}; so nothing carries the "
@@ -359,6 +382,49 @@ class Electrode:
             f"and energy_density()'s full-utilisation figures cannot be reached; give the hosts "
             f"({', '.join(CONDUCTING_HOSTS)}) at least {PERCOLATION_THRESHOLD} of the volume, or {way}",
             PercolationWarning, stacklevel=users_stacklevel())
+
+    def _ion_way_out(self, states, lacks):
+        """The ion path's way out for :meth:`_warn_percolation`, with the amount: in a liquid-filled electrode the
+        porosity (the liquid fills every pore, so it is the lever, not a solid electrolyte), else the wt% of the solid
+        to give an electrolyte (the solid's rest in proportion) so that every state lacking the ion path reaches
+        :data:`PERCOLATION_THRESHOLD`: the library's one it holds (or Li10GeP2S12, the paper's), summed with the hosts,
+        and, if it holds one not summed with them (one of your own), that one, summed with the electrolytes only.
+        S8 0.58 + Mo6S8 0.30 + carbon 0.12 at 10 % porosity (discharged ion 0.0941, short by 0.0659): 10.2 wt%
+        Li10GeP2S12."""
+        phi, short = self._porosity, {s: PERCOLATION_THRESHOLD - states[s].ion for s, paths in lacks.items()
+                                      if "ion" in paths}
+        worst = max(short, key=short.get)
+        said = f"{short[worst]:.3g} more of the volume ({worst})"
+        if phi >= 1.0 - PERCOLATION_THRESHOLD:
+            return (f"a porosity below {1.0 - PERCOLATION_THRESHOLD:.3g} (now {phi:.4g}: its solid cannot fill "
+                    f"{PERCOLATION_THRESHOLD} of the volume)")
+        if self._pore_filler is not None:  # ion = its solid share a (its hosts' too if Li crosses) (1 - phi) + phi
+            joins = _exchanges_li(self._pore_filler)
+            need = max((PERCOLATION_THRESHOLD - a) / (1.0 - a) for a in (
+                ((states[s].ion if joins else states[s].electrolyte) - phi) / (1.0 - phi) for s in short))
+            return (f"{said} for the ions: a porosity of at least {_up(need):.4g} (now {phi:.4g}) "
+                    f"filled with {self._pore_filler.name} (it fills every pore: the porosity, not a solid "
+                    f"electrolyte, is the lever{'' if joins else '; yours, summed with the electrolytes only'})")
+        solids = [self._materials[n] for n, w in self._composition.items()
+                  if w > 0 and self._materials[n].role == "solid electrolyte"]
+        library = next((m for m in solids if _exchanges_li(m)), _LI_EXCHANGING_RECORDS["Li10GeP2S12"])
+        alone = next((m for m in solids if not _exchanges_li(m)), None)
+        volumes = {s: math.fsum(v[0].values()) for s, v in self._solid_volumes().items()}
+        target = PERCOLATION_THRESHOLD / (1.0 - phi)
+
+        def wt(record, field):  # (its volume share y of the solid from its share s; y -> its mass fraction x)
+            x = 0.0
+            for state in short:
+                share = getattr(states[state], field) / (1.0 - phi)
+                y = (target - share) / (1.0 - share)
+                x = max(x, y * volumes[state] / ((1.0 - y) / record.density + y * volumes[state]))
+            w = self._composition.get(record.name, 0.0)
+            return (f"{record.name} {_up(100.0 * (w + (1.0 - w) * x)):.4g} wt% of the solid (now {100.0 * w:.3g} %, "
+                    f"the rest in proportion)")
+
+        return (f"{said} for the ions: {wt(library, 'ion')}" + (", summed with the hosts" if self._conductors() else "")
+                + (f", or {wt(alone, 'electrolyte')}, summed with the electrolytes only (Li crossing between it and "
+                   f"the hosts is not known here)" if alone is not None else ""))
 
     # ------------------------------------------------------------------ construction helpers
     def _resolve(self, key):
@@ -534,9 +600,9 @@ class Electrode:
         hosts = math.fsum(v for n, v in fractions.items() if n in CONDUCTING_HOSTS)
         liquid = self._porosity if self._pore_filler is not None else 0.0  # (it fills every pore)
         electrolyte = of_role("solid electrolyte") + liquid
-        exchanging = math.fsum(v for n, v in fractions.items() if n in LI_EXCHANGING_ELECTROLYTES and n in records
+        exchanging = math.fsum(v for n, v in fractions.items() if n in records and _exchanges_li(records[n])
                                and records[n].role == "solid electrolyte")
-        if self._pore_filler is not None and self._pore_filler.name in LI_EXCHANGING_ELECTROLYTES:
+        if self._pore_filler is not None and _exchanges_li(self._pore_filler):
             exchanging += liquid
         ion = max(hosts + exchanging, electrolyte)  # (one network; a user's own electrolyte alone, if more)
         return NetworkFractions(hosts, of_role("conductive additive"), electrolyte, ion)
@@ -551,7 +617,15 @@ class Electrode:
         "discharged" entry when the discharged state is unknown (:class:`NoDischargedState`, :meth:`lithiated`)."""
         if not {n for n, w in self._composition.items() if w > 0} & set(DISPERSED_INSULATORS):
             return None
-        out = {"as made": self._network(self.volume_fractions, self._materials)}
+        return {state: self._network({k: (1.0 - self._porosity) * v / math.fsum(volumes.values())
+                                      for k, v in volumes.items()}, records)
+                for state, (volumes, records) in self._solid_volumes().items()}
+
+    def _solid_volumes(self):
+        """``{state: (volumes, records)}``, as made and discharged (no "discharged" when unknown, as in
+        :attr:`network_fractions`): the volume in cm^3 of each constituent of the state from 1 g of the solid as made,
+        and the records by name."""
+        out = {"as made": ({n: w / self._materials[n].density for n, w in self._composition.items()}, self._materials)}
         try:
             targets = {n: self._lithiation_target(n) for n, w in self._composition.items() if w > 0}
         except ValueError:  # (NoDischargedState, or a counterpart without a molar mass: lithiated() says which)
@@ -560,9 +634,7 @@ class Electrode:
         for n, (record, ratio) in targets.items():
             records[record.name] = record
             volumes[record.name] = volumes.get(record.name, 0.0) + self._composition[n] * ratio / record.density
-        solid = math.fsum(volumes.values())
-        out["discharged"] = self._network({k: (1.0 - self._porosity) * v / solid for k, v in volumes.items()},
-                                          records)
+        out["discharged"] = (volumes, records)
         return out
 
     @property
