@@ -13,16 +13,10 @@ while the lever-rule host fills (LMS from Li1 at 70 C and 0.1C, mA.h/g at 5 / 10
 paper's 1.5 mg/cm2 cell at 3C from LiMo6S8, 86.4 against 96.25 mA.h/g on the lever rule. docs/known_limits.rst
 (:data:`SECTION`) gives the mechanism with its numbers.
 
-The Li3 layer stops a thick electrode at a high rate before any Li4 forms (measured 2026-12-07, session 62): 20
-mg/cm2 at 1C from Li1 ends after 297 s at 10.6 mA.h/g (the lever rule 85.6), average x 1.330, its surface at the
-Li3/Li4 boundary (x = 3.66), the Li3 layer at the separator 5.8 of 44.8 um, the collector side Li1 (x = 1.01).
-The rate's overpotentials at the stop (separator 91, anode 63, cathode interface 72 mV: 227 mV) leave 1.8 V at a
-surface OCP of 2.027 V, the Li3/Li4 plateau (2.035 V), and the Li3 layer, spanning 13.6 mV over 4.0 um, carries
-4.4e-8 m/s against the 5.0e-8 1C asks: the surface passes Li3 and the cut-off comes with no Li4 window left
-(both hosts stop at a surface OCP of 2.03 V; the lever rule's bulk follows its surface: 3.62-3.74, 3.745). Its warning
-measures the way to the Li3 window (2.97 Li: 83 % short); 15 mg/cm2 at 1C too (20.1 mA.h/g, surface 3.95, 68 %).
-On 40 / 80 cells 12.36 / 12.38 mA.h/g, 81 / 80 % short. 25 and 30 mg/cm2 at 1C stop at once (0.01 mA.h/g, surface
-in Li1), said by ``FirstStepLossesWarning``, not here.
+The Li3 layer stops a thick electrode at a high rate before any Li4 forms (20 mg/cm2 at 1C from Li1: its surface
+at the Li3/Li4 boundary, the electrode short of Li3; its warning measures the way to the Li3 window, 2.97 Li). The
+same section gives its measured numbers (session 62): its capacity, the profile, the overpotentials, the layer's
+widths and what it carries.
 
 :func:`phase_layer_limit` judges the steps of a solve from the solution alone; the solve wrapper
 (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`) warns :class:`PhaseLayerLimitWarning` with its text, so a

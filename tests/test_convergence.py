@@ -1797,8 +1797,9 @@ def test_mesh_check_of_a_run_that_ran_no_step_says_which_run_why_and_the_way_out
     """User trial WT: a 50 mg/cm2 LMS cathode from LiMo6S8 (initial_soc="2.2 V") at 1C starts 0.036 V under its 1.8 V
     cut-off; PyBaMM skipped the step on both meshes and mesh_check failed with compare_meshes' bare "the solution is
     empty" ValueError (after the fine solve too). Now a ValueError from the coarse run, before the fine solve, naming
-    its cathode cells, the step skipped, how far past its cut-off it started (the StartOutsideWindowWarning's words)
-    and what to change."""
+    its cathode cells, the step skipped, how far past its cut-off it started (the StartOutsideWindowWarning's gap)
+    and what to change, once: until session 62 it quoted the whole warning after "the StartOutsideWindowWarning ...
+    says which and by how much", its way out too, 1300 characters with two ways out (review R49); 417 now."""
     from pybamm_aea.models.start_advice import StartOutsideWindowWarning
 
     experiment = pybamm.Experiment(["Discharge at 1C until 1.8 V"])
@@ -1808,7 +1809,10 @@ def test_mesh_check_of_a_run_that_ran_no_step_says_which_run_why_and_the_way_out
     assert "the run on 20 cathode cells (the coarse mesh; the fine one was not solved) is empty" in text, text
     assert "skipped its step (Discharge at 1C until 1.8 V)" in text, text
     assert re.search(r"the cell starts 0\.03\d+ V past its step's cut-off \(Voltage < 1\.8 \[V\]\)", text), text
-    assert "a smaller current, a lower loading, another initial_soc" in text, text
+    assert text.endswith("Start its steps inside their cut-offs: a smaller current, a lower loading or another "
+                         "initial_soc"), text
+    assert text.count("a smaller current") == 1 and "says which and by how much" not in text, text
+    assert len(text) <= 450, (len(text), text)
 
 
 def test_compare_meshes_names_the_empty_solution():

@@ -39,7 +39,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "LaterStepSkippedWarning", "TerminationMetAtStartWarning", "StepSkippedError", "StepSkippedAttributeError",
            "ExperimentStepFailedWarning", "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "FIRST_STEP_SHARE",
            "LOSSES_AHEAD_SHARE", "first_step_window_message", "FirstStepLossesWarning", "first_step_losses_message",
-           "first_step_warning", "carries_no_current"]
+           "first_step_warning", "carries_no_current", "WARNINGS_SAY", "skip_gap"]
 
 
 def starts_outside_window(exc):
@@ -1156,6 +1156,21 @@ def _terminations_met(model, t, inputs, y0, step):
     return said
 
 
+#: what :func:`not_started_message` says of the warnings of its skipped steps; a reader holding them says, in its
+#: stead, how far past each step started (:func:`skip_gap`; convergence.empty_run_reason)
+WARNINGS_SAY = " (the StartOutsideWindowWarning or TerminationMetAtStartWarning says which and by how much)"
+
+
+def skip_gap(message):
+    """How far past its cut-off or termination a skipped step started, from the ``message`` of its
+    :class:`StartOutsideWindowWarning` or :class:`TerminationMetAtStartWarning` (:func:`skipped_text`'s words, without
+    where the step is, where its voltage is read, nor the way out): "the cell starts 0.03603 V past its step's
+    cut-off (Voltage < 1.8 [V])", "its termination 'abs(Current [A]) < 1 [A]' is met at its start: Current [A] =
+    -6.034e-05 A"."""
+    said = message.split(" is skipped: ", 1)[-1]
+    return re.split(rf" under its (?:{'|'.join(_UNDER_ITS)}) at the start|\. ", said, maxsplit=1)[0]
+
+
 def not_started_message(experiment, parameter_values, built_models, inputs=None):
     """Why an AEA experiment ran no step: PyBaMM skipped each of its steps as starting past its cut-off (how far,
     :class:`StartOutsideWindowWarning`) or termination (:class:`TerminationMetAtStartWarning`; until session 53 a
@@ -1167,7 +1182,7 @@ def not_started_message(experiment, parameter_values, built_models, inputs=None)
     which = "its step" if len(steps) == 1 else f"each of its {len(steps)} steps"
     said = (f"no step of the experiment ran: PyBaMM skipped {which} "
             f"({'; '.join(dict.fromkeys(step_name(step, str) for step in steps))}) as starting past its cut-off or "
-            "termination (the StartOutsideWindowWarning or TerminationMetAtStartWarning says which and by how much)")
+            f"termination{WARNINGS_SAY}")
     return said + (c_rate_basis_note(steps, parameter_values, built_models, inputs) or "")
 
 
