@@ -1024,18 +1024,39 @@ LI1_SIDE = 0.495
 NUCLEATION_SECTION = "Multi-phase host: nucleation and the mesh"
 
 
-def _unnucleated(step, number):
+def _spinodal_voltage(values, inputs):
+    """The lowest voltage of the host's homogeneous OCP on lithiation [V vs the cathode's reference], at its lithiation
+    spinodal (:func:`_li0_limit`; Li2021_Mo6S8 at 70 C: 2.250 V at 0.376 Li), read from the parameter set ``values``
+    with ``inputs``: a formed discharge's separator cell falls to it before Li1 nucleates there. None where it cannot
+    be read (no set given, no loop, an input not given)."""
+    import numpy as np
+    import pybamm
+
+    try:
+        x = _li0_limit(values, inputs)
+        if x is None:
+            return None
+        T = value_as_float(values, "Ambient temperature [K]", inputs)
+        symbol = pybamm.FunctionParameter("Cathode homogeneous OCP [V]", {"Cathode Li content": pybamm.Scalar(x),
+                                                                           "Temperature [K]": pybamm.Scalar(T)})
+        return float(np.ravel(values.process_symbol(symbol).evaluate(inputs=inputs or {}))[0])
+    except (_LimitNotRead, KeyError, TypeError, ValueError):
+        return None
+
+
+def _unnucleated(step, number, values=None, inputs=None):
     """:class:`NucleationBarrierWarning`'s text for one step solution (step ``number`` of the run), or None. Reads, in
     order of need, the step's termination (a discharge ends below its cut-off: "Voltage < ..."), then its "Cathode Li
-    content", which the mesh judgement (:func:`_judged_discharges`) has already read for every discharge (PyBaMM keeps
-    a step's variables once read), and only for a discharge so far judged unnucleated its time, current and the host's
-    capacity: a variable's first read costs ~1 ms a step (its observer set up), its end state alone as much (25 C/10
-    LMS cycles with rests, 2.4 s of CPU: 39 ms reading each discharge's and charge's end states, 1.6 %; this way
-    under 1 ms)."""
+    content" at its start (:func:`_at_start`, as the mesh judgement :func:`_judged_discharges` read it) and its
+    separator cell at its end (the last state vector alone, :func:`~pybamm_aea.pybamm_adapter.model_internals.\
+step_variable_history`), not the content over the whole step (~1 ms of CPU a C/10 discharge, session 62), and only
+    for a discharge so far judged unnucleated its time, current and the host's capacity: a variable's first read costs
+    ~1 ms a step (its observer set up), its end state alone as much (25 C/10 LMS cycles with rests, 2.4 s of CPU: 39
+    ms reading each discharge's and charge's end states, 1.6 %)."""
     import numpy as np
 
     from .phases import MO6S8_PHASE_FIELD_WINDOWS
-    from .pybamm_adapter.model_internals import cell_widths
+    from .pybamm_adapter.model_internals import cell_widths, step_variable_history
     from .readout import delivered_charge
 
     if not re.search(r"voltage\s*<|minimum voltage", str(getattr(step, "termination", "") or ""), re.IGNORECASE):
@@ -1043,44 +1064,64 @@ def _unnucleated(step, number):
     try:
         if step.all_models[0].options["host thermodynamics"] != "multi-phase":
             return None
-        content = step["Cathode Li content"]
-        x = np.asarray(content.entries, dtype=float)  # collector .. separator, by time
-        if x.ndim != 2 or not (x[:, 0].max() >= LI1_SIDE and x[-1, -1] < LI1_SIDE):
-            return None  # (pristine: the mesh's judgement, MeshDependentNucleationWarning; or Li1 at the separator)
-        if not float(np.ravel(step["Cathode host has the LixMo6S8 phases"].entries)[0]):
+        start = np.asarray(_at_start(step, "Cathode Li content"), dtype=float)  # collector .. separator
+        if start.ndim != 2 or not start[:, 0].max() >= LI1_SIDE:
+            return None  # (pristine: the mesh's judgement, MeshDependentNucleationWarning)
+        last = step_variable_history(step, "Cathode Li content", (-1,))  # (None: a solve that kept no states)
+        whole = step["Cathode Li content"] if last is None else None
+        last = np.asarray(whole.entries[:, -1] if last is None else last, dtype=float).reshape(-1)
+        if not last[-1] < LI1_SIDE:
+            return None  # (Li1 at the separator: it nucleated)
+        if not float(np.ravel(_at_start(step, "Cathode host has the LixMo6S8 phases"))[0]):
             return None  # (another host: its windows are not these)
-        widths = cell_widths(content)
-        average = [float(np.dot(widths, x[:, k]) / widths.sum()) for k in (0, -1)]
         end = step.last_state
+        widths = cell_widths(end["Cathode Li content"] if whole is None else whole)
+        average = [float(np.dot(widths, x) / widths.sum()) for x in (start[:, 0], last)]
         host = float(np.ravel(end["Cathode capacity [A.h]"].entries)[-1] - np.ravel(
             end["Dispersed material capacity [A.h]"].entries)[-1]) / MO6S8_PHASE_FIELD_WINDOWS[-1][1]  # A.h per Li
         delivered = delivered_charge(step)
         current = float(np.ravel(end["Current [A]"].entries)[-1])
         density = float(np.ravel(end["Current density [A.m-2]"].entries)[-1])
+        cut_off, anode = (float(np.ravel(end[n].entries)[-1]) for n in ("Voltage [V]", "Anode OCP [V]"))
+        losses = float(np.ravel(end["Surface open-circuit voltage [V]"].entries)[-1]) - cut_off
     except (KeyError, AttributeError, IndexError, TypeError):  # (another model, or a solve that kept none of them)
         return None
     li4 = MO6S8_PHASE_FIELD_WINDOWS[-1][0]
     available = (li4 - average[0]) * host
     if not available > 0 or delivered >= NEGLIGIBLE_DELIVERED_SHARE * available:
         return None
-    return (f"step {number}, a discharge from a formed state (Li1 in the host) at {density:.3g} A/m2 "
+    said = (f"step {number}, a discharge from a formed state (Li1 in the host) at {density:.3g} A/m2 "
             f"({current * 1e3:.3g} mA), ended at its voltage cut-off having delivered {delivered * 1e3:.3g} mA.h, "
             f"{delivered / available:.2%} of the {available * 1e3:.3g} mA.h the host could take (x = {average[0]:.3f} "
             f"-> {average[1]:.3f} of {li4:g} Li): Li1 never nucleated in the Li0 layer at the separator (its cell at "
-            f"x = {x[-1, -1]:.2f}, on the Li0 side of {LI1_SIDE:g}). Every mesh agrees (no mesh warning), but this is "
+            f"x = {last[-1]:.2f}, on the Li0 side of {LI1_SIDE:g}). ")
+    spinodal = _spinodal_voltage(values, inputs) if values is not None else None
+    dip = None if spinodal is None else spinodal - anode  # (the cell's voltage there at open circuit)
+    if dip is not None and cut_off > dip - losses:  # (at this current the dip is lower still: no current passes it)
+        return said + (
+            f"The cut-off, {cut_off:.3g} V, is above the dip the formed discharge passes before Li1 nucleates there: "
+            f"its separator cell must reach the host's lithiation spinodal, {dip:.3f} V at open circuit, below "
+            f"{dip - losses:.3f} V at this current (less this step's {losses * 1e3:.2g} mV of losses at its end), so "
+            "no lower current or finer mesh passes it: the cut-off stopped it, not the rate. Lower the cut-off "
+            f"below the dip (docs/known_limits.rst, '{NUCLEATION_SECTION}')")
+    return said + (
+            "Every mesh agrees (no mesh warning), but this is "
             "the multi-phase free energy's nucleation barrier (its Li0/Li1 lobes and gradient energy), a construction, "
             "not a measured rate limit: no paper figure shows it, and Fig. S3 reports the cell cycling at rate. For a "
             "rate the paper's cell reaches, use the lever-rule host ({'host thermodynamics': 'lever rule'}) or start "
             f"from LiMo6S8 (initial_soc=\"2.2 V\"; docs/known_limits.rst, '{NUCLEATION_SECTION}')")
 
 
-def unnucleated_discharges(steps, first_number=1):
+def unnucleated_discharges(steps, first_number=1, values=None, inputs=None):
     """The texts of :class:`NucleationBarrierWarning` for the step solutions ``steps`` (in order; the first is step
     ``first_number`` of the run): each discharge of the multi-phase LixMo6S8 host, from a formed state (a cell at
     its start at :data:`LI1_SIDE` or above), that ended at a voltage cut-off with its separator cell below it and
     having delivered less than :data:`NEGLIGIBLE_DELIVERED_SHARE` of the host's way from its start to the
-    Li4 window. Other hosts, the lever-rule host, pristine discharges and other steps give none."""
-    said = (_unnucleated(step, first_number + i) for i, step in enumerate(steps))
+    Li4 window. Other hosts, the lever-rule host, pristine discharges and other steps give none. Given the run's
+    parameter set ``values`` (and ``inputs``), a cut-off above the dip such a discharge passes before Li1 nucleates
+    (the host's lithiation spinodal, :func:`_spinodal_voltage`, less the step's losses at its end) is said to be the
+    stop, not the rate (LMS formed at 0.1C, then 0.1C to 2.30 V: 0.008 mA.h/g, the dip 2.250 V at open circuit)."""
+    said = (_unnucleated(step, first_number + i, values, inputs) for i, step in enumerate(steps))
     return [text for text in said if text is not None]
 
 

@@ -38,9 +38,9 @@ class SolverSteppedSwitchWarning(MeshDependentNucleationWarning):
     (:meth:`SteppedCharge.text`) and the judgement is its ``judgement`` (the step number, where the layer formed, the
     rtol advised: read there, not in the wording); given a text, ``judgement`` is None."""
 
-    def __init__(self, message, input_set=0):
+    def __init__(self, message, *args, **kwargs):
         judged = message if isinstance(message, SteppedCharge) else None
-        super().__init__(message.text() if judged is not None else message, input_set)
+        super().__init__(message.text() if judged is not None else message, *args, **kwargs)  # (its input_set)
         self.judgement = judged
 
 
@@ -57,9 +57,9 @@ class SwitchRefinedWarning(StepRefinedWarning):
     record is its ``resolve`` (the outcome, the rtols, the charges: what a sweep's row reads, not the wording); given a
     text, ``resolve`` is None."""
 
-    def __init__(self, message, input_set=0):
+    def __init__(self, message, *args, **kwargs):
         resolve = message if isinstance(message, SwitchResolve) else None
-        super().__init__(message.text() if resolve is not None else message, input_set)
+        super().__init__(message.text() if resolve is not None else message, *args, **kwargs)  # (its input_set)
         self.resolve = resolve
 
 

@@ -23,12 +23,12 @@ def _last_step_mah_per_g(solution):
     return (q[-1] - q[0]) * 1e3 / MASS_G
 
 
-def _formed_then(c_rate):
+def _formed_then(c_rate, cut_off=1.8):
     """LMS (the paper's 1.5 mg/cm2, 70 C, multi-phase host) discharged and charged at 0.1C, then discharged at
-    ``c_rate``: (the solution, the texts of NucleationBarrierWarning, the categories warned)."""
+    ``c_rate`` to ``cut_off`` [V]: (the solution, the texts of NucleationBarrierWarning, the categories warned)."""
     sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
                             experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V",
-                                                          f"Discharge at {c_rate}C until 1.8 V"]))
+                                                          f"Discharge at {c_rate}C until {cut_off} V"]))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         solution = sim.solve()
@@ -55,6 +55,22 @@ def test_a_formed_discharge_in_which_li1_never_nucleates_warns_with_delivered_an
     assert "Multi-phase host: nucleation and the mesh" in text
 
 
+def test_a_formed_discharge_stopped_by_a_cut_off_above_the_nucleation_dip_says_so_not_the_rate():
+    """0.1C to 2.30 V after the formation: 0.03 mA.h/g (20 cells), the cut-off above the 2.250 V the host's
+    homogeneous OCP falls to at its lithiation spinodal (a review's finding, session 62: the text advised a rate, "not
+    a measured rate limit ... use the lever rule"). Now it names the cut-off and the dip read from the set, and no rate
+    advice. Old code: the rate advice, no cut-off named."""
+    from pybamm_aea.convergence import _spinodal_voltage
+
+    solution, said, _ = _formed_then(0.1, 2.3)
+    assert _last_step_mah_per_g(solution) < 0.1 and len(said) == 1, said
+    text = said[0]
+    dip = _spinodal_voltage(pybamm.ParameterValues("Li2021_Mo6S8"), {})
+    assert 2.2 < dip < 2.3
+    assert "The cut-off, 2.3 V, is above the dip" in text and f"{dip:.3f} V at open circuit" in text, text
+    assert "lever rule" not in text and "rate limit" not in text and "the cut-off stopped it, not the rate" in text
+
+
 @pytest.mark.parametrize("c_rate", [0.1, 1])
 def test_a_formed_discharge_that_fills_does_not_warn(c_rate):
     """0.1C and 1C after the same formation fill (101.0 mA.h/g, 85 % of the host's way): not warned."""
@@ -77,6 +93,24 @@ def test_the_judgement_reads_nothing_of_a_step_not_ended_at_a_voltage():
             raise AssertionError(f"read {name!r}")
 
     assert unnucleated_discharges([_Untouchable()]) == []
+
+
+def test_the_judgement_reads_the_content_at_the_steps_ends_not_over_the_step(monkeypatch):
+    """The judgement read "Cathode Li content" over the whole step (~1 ms of CPU a C/10 discharge) although the mesh
+    judgement, since session 62, reads only the start state and so no longer has it cached. Now the start state and
+    the last one only: the 5C discharge's text the same, no variable of the step read over its times but the
+    delivered charge's."""
+    solution, said, _ = _formed_then(5)
+    steps = [step for *_, step in iter_steps(solution)]
+    read, getitem = [], pybamm.Solution.__getitem__
+
+    def recorded(self, name):
+        read.extend(name for step in steps if step is self)
+        return getitem(self, name)
+
+    monkeypatch.setattr(pybamm.Solution, "__getitem__", recorded)
+    assert unnucleated_discharges(steps) == said and len(said) == 1
+    assert "Cathode Li content" not in read and "Cathode host has the LixMo6S8 phases" not in read, read
 
 
 AEA_ROWS = [spec for spec in CELL_SPECS if isinstance(spec.simulation, str)]

@@ -1834,12 +1834,27 @@ def test_an_input_set_warning_needs_its_input_set_and_keeps_it_pickled():
     """``warnings.warn(text, PhaseLayerLimitWarning)`` builds the category from the text alone: until session 62 that
     named input set 0 silently (a sweep batch then solved row 0 alone again and kept the warned row's batch answer).
     Now refused with the way out; a set given as None (a screen's material over several solves) or an index is kept,
-    also through pickle (BaseException's own rebuilds from the text alone)."""
-    from pybamm_aea.convergence import MeshDependentNucleationWarning
-    from pybamm_aea.models.solvers import InputSetWarning, StepRefinedWarning
-    from pybamm_aea.phase_layer_limit import PhaseLayerLimitWarning
+    also through pickle (BaseException's own rebuilds from the text alone). Every subclass, found by walking the
+    package (until session 62 the switch check's two kept a default of set 0)."""
+    import importlib
+    import pkgutil
 
-    for cls in (InputSetWarning, StepRefinedWarning, MeshDependentNucleationWarning, PhaseLayerLimitWarning):
+    import pybamm_aea
+    from pybamm_aea.models.solvers import InputSetWarning
+
+    for module in pkgutil.walk_packages(pybamm_aea.__path__, "pybamm_aea."):
+        if not module.name.endswith("__main__"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)  # (a re-export's)
+                importlib.import_module(module.name)
+
+    def family(cls):
+        return [cls] + [each for sub in cls.__subclasses__() for each in family(sub)]
+
+    classes = family(InputSetWarning)
+    assert {"SolverSteppedSwitchWarning", "SwitchRefinedWarning", "NucleationBarrierWarning",
+            "PhaseLayerLimitWarning", "MeshDependentNucleationWarning"} <= {cls.__name__ for cls in classes}
+    for cls in classes:
         with pytest.raises(TypeError, match=rf"{cls.__name__} needs the index of the input set.*"
                                             rf"warnings\.warn\({cls.__name__}\(text, index\)\)"):
             warnings.warn("step 1 stopped", cls)

@@ -648,7 +648,7 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
             warnings.warn(PhaseLayerLimitWarning(text, index), stacklevel=3)
         # a formed discharge that took next to nothing, Li1 never nucleating at the separator on any mesh: the free
         # energy's nucleation barrier (since session 62; LMS formed at 0.1C, then 5C: 0.18 mA.h/g, silent before)
-        for text in unnucleated_discharges(steps, len(earlier) + 1):
+        for text in unnucleated_discharges(steps, len(earlier) + 1, simulation.parameter_values, inputs):
             warnings.warn(NucleationBarrierWarning(text, index), stacklevel=3)
 
 
