@@ -39,36 +39,64 @@ from .user_input import is_finite_positive, not_a_number
 CONSISTENCY_QUANTILE = 0.999
 
 
-def _largest_diffusivity_spread():
-    """The largest ratio of the highest to the lowest Li diffusivity measured for one material in the paper's Table
-    S5 (its literature values), and that material: LiMn2O4's 7.00e-11 / 4.67e-13 cm2/s, 150."""
+#: the paper's measurements of one material's Li diffusivity beside its Table S5 row: Fig. S1's PITT values of LixMo6S8
+_MORE_DIFFUSIVITIES = {"Mo6S8": ("figS1_LixMo6S8_diffusion", "D_cm2_per_s", "Fig. S1")}
+
+#: the margin on a set's own material's measured spread of Li diffusivity that a fit's D factor may reach, both
+#: ways (a choice): a fit to a voltage identifies the diffusion time R^2/D, not D, so the factor also absorbs the
+#: error of the set's particle radius squared; 2 admits a radius off by a factor of 1.41
+DIFFUSIVITY_SPREAD_MARGIN = 2.0
+
+
+def own_material_diffusivity_spreads():
+    """Material -> (the ratio of the highest to the lowest Li diffusivity the paper measured for it, its source) for
+    each material of a shipped set (:func:`~pybamm_aea.parameters.composition`) with a measurement: its Table S5
+    row, with Fig. S1's PITT values for Mo6S8 (1e-08 to 9.8e-08 cm2/s, 9.8x), all read from the paper's tables."""
+    from .parameters import SET_FACTS, composition  # (the sets import the fit's module's neighbours)
     table = load_paper_table("tableS5_li_diffusion").set_index("material")
-    ratio = table["D_upper_cm2_per_s"] / table["D_lower_cm2_per_s"]
-    mo6s8 = table.loc["Mo6S8"]
-    return (float(ratio.max()), str(ratio.idxmax()),
-            f"{mo6s8['D_lower_cm2_per_s']:g} to {mo6s8['D_upper_cm2_per_s']:g} cm2/s")
+    materials = {material for name in SET_FACTS for material in composition(name)}
+    spreads = {}
+    for material in sorted(materials & set(table.index)):
+        measured = [float(table.loc[material, "D_lower_cm2_per_s"]), float(table.loc[material, "D_upper_cm2_per_s"])]
+        source = "Table S5"
+        if material in _MORE_DIFFUSIVITIES:
+            name, column, label = _MORE_DIFFUSIVITIES[material]
+            measured += [float(d) for d in load_paper_table(name)[column]]
+            source += f" and {label}"
+        spreads[material] = (max(measured) / min(measured),
+                             f"{material} {min(measured):g} to {max(measured):g} cm2/s, {source}")
+    return spreads
 
 
-_SPREAD, _SPREAD_MATERIAL, _MO6S8_SPREAD = _largest_diffusivity_spread()
+def _diffusivity_factor_spread():
+    """The factor a fit's D factor is held to, 1/k to k: the margin times the largest spread of a shipped set's own
+    material's measured D (a bound is checked without its set, so the widest set's holds), and its reason."""
+    spreads = own_material_diffusivity_spreads()
+    widest = max(spreads, key=lambda material: spreads[material][0])
+    ratio, source = spreads[widest]
+    k = DIFFUSIVITY_SPREAD_MARGIN * ratio
+    mo6s8 = spreads["Mo6S8"]
+    why = (f"{DIFFUSIVITY_SPREAD_MARGIN:g} times the largest spread of a set's own material's measured Li "
+           f"diffusivity, {ratio:.3g}x ({source}; Mo6S8's {mo6s8[0]:.3g}x, {mo6s8[1]}), both ways: the margin for "
+           "the particle radius a fit of R^2/D also absorbs")
+    return k, why
+
+
+_D_FACTOR_SPREAD, _D_FACTOR_WHY = _diffusivity_factor_spread()
 
 #: the measured spread a fit's bounds of a factor are held to, beside its physical range (a factor is any number
-#: > 0): factor name -> :class:`~pybamm_aea.ranges.Range`, its ``high`` a choice (``soft_high``: twice the largest
-#: known). A fit's bound outside it is refused by :func:`check_fit_bounds` (a forward solve is not: a factor of 1e3
-#: as a fast-transport limit is a model study, not a claim about the material). Only the cathode's Li diffusivity
-#: has a measured spread: Table S5's literature values of one material's Li diffusivity differ by at most
-#: ``_SPREAD`` (150x, LiMn2O4; Mo6S8's own 1e-8 to 2e-8 cm2/s, Fig. S1's LixMo6S8 1.8e-8 to 9.8e-8 over x = 1-4),
-#: so a factor beyond twice that moves the set's measured D past every measurement of any material's. The
-#: other factors have no stated spread and stay open above: the exchange-current densities, conductivities and
-#: rate constants (the paper gives one value each: Table S4, the fits of the sets), the product layer's D (a fit
-#: of the set, D_LI2S_REF) and the Li0 film's (an assumption of the sets, 1e-12 cm2/s). The low end stays the
-#: physical range's (0, open) for all: a fit reaching toward a blocked transport is a model limit it reports
-#: at its bound (:attr:`FitQuality.at_bound`).
+#: > 0): factor name -> :class:`~pybamm_aea.ranges.Range`. A fit's bound outside it is refused by
+#: :func:`check_fit_bounds` (a forward solve is not: a factor of 1e3 as a fast-transport limit is a model study, not
+#: a claim about the material). Only the cathode's Li diffusivity has measured spreads: the factor multiplies a
+#: set's D, which lies inside its own material's measurements, so a factor beyond their spread (either way) moves
+#: it past every measurement of that material; :data:`DIFFUSIVITY_SPREAD_MARGIN` times the widest set's
+#: (:func:`own_material_diffusivity_spreads`: LiFePO4's 26.6x; Mo6S8's 9.8x), 1/53.2 to 53.2. The other factors
+#: have no stated spread and stay open (the exchange-current densities, conductivities and rate constants: the
+#: paper gives one value each, Table S4 and the fits of the sets; the product layer's D, a fit of the set,
+#: D_LI2S_REF; the Li0 film's, an assumption of the sets, 1e-12 cm2/s).
 FIT_SPREADS = {
-    "Cathode Li diffusivity factor": Range(0.0, 2 * round(_SPREAD), low_open=True, soft_high=True, kind="measured",
-                                           why=(
-        f"twice the largest spread of one material's measured Li diffusivities, {_SPREAD:.0f}x ({_SPREAD_MATERIAL}, "
-        f"the paper's Table S5; Mo6S8's own {_MO6S8_SPREAD}): a factor beyond it moves the set's measured D "
-        "past every measurement")),
+    "Cathode Li diffusivity factor": Range(1 / _D_FACTOR_SPREAD, _D_FACTOR_SPREAD, soft_high=True, kind="measured",
+                                           why=_D_FACTOR_WHY, low_why=_D_FACTOR_WHY),
 }
 
 

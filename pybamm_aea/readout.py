@@ -540,13 +540,20 @@ def electrode_mass_volume(solution, basis="charged"):
 #: margin of :func:`mass_slip_range`'s band for a mass so rounded
 MASS_SAME_RTOL = 0.01
 
+#: the highest reading in g (a given mass read in mg, ug or kg, over the solution's electrode mass) that
+#: :func:`given_mass` refuses as a unit slip, above :func:`mass_slip_range`'s high (1.1763): an electrode measured up
+#: to 2.5x the simulated one (at its discharged basis 1.1647: 2.9) typed in mg, session 61's band's upper end. The
+#: same ratio read in g (1176 to 3000 times the electrode) is no mass of the electrode: only the mg reading fits
+MASS_SLIP_READING_HIGH = 3.0
+#: the units a given mass may have been typed in, per g (:func:`given_mass`'s readings)
+MASS_SLIP_UNITS = {"mg": 1e3, "ug": 1e6, "kg": 1e-3}
+
 
 @functools.cache
 def mass_slip_range():
     """The :class:`~pybamm_aea.ranges.Range` of a given mass over the solution's electrode mass that is a mass in g
-    of that electrode, by which :func:`given_mass` reads a ratio outside it as a unit slip (:meth:`Range.slip_hint
-    <pybamm_aea.ranges.Range.slip_hint>`, the words of every range's slip): its reading in mg (the ratio / 1000), ug
-    or kg inside it is the slip, "did you give mg?".
+    of that electrode, by which :func:`given_mass` reads a ratio outside it as a unit slip: its reading in mg (the
+    ratio / 1000), ug or kg from its low to :data:`MASS_SLIP_READING_HIGH` is the slip, "did you give mg?".
 
     Its bounds are the shipped sets' electrodes (:data:`pybamm_aea.parameters.SET_FACTS`, their fractions
     :func:`pybamm_aea.parameters.composition`, of :mod:`pybamm_aea.energy.paper`'s compositions), each widened by
@@ -556,10 +563,11 @@ def mass_slip_range():
     lithiated, :meth:`pybamm_aea.energy.Electrode.lithiated`, cycle_summary's "(discharged basis)" columns;
     :attr:`Material.lithiation_mass_ratio <pybamm_aea.energy.Material.lithiation_mass_ratio>` by mass fraction): S-LMS,
     1.1647. So a mass typed in mg is refused from 1000 x 0.325 x 0.99 = 321.75 to 1000 x 1.1647 x 1.01 = 1176.3 times
-    the electrode's (the sulfur of S-LMS in mg, 325, was under the former band's 1000 / 3 = 333: used and warned); in
-    ug a million times that, in kg a thousandth. A ratio within the range, the active mass only in g (0.325 of the
-    S-LMS electrode), and one outside every reading (30, a mass of the cell in g, or 1.5e3, the electrode's mass
-    measured 1.5x the simulated one and typed in mg: nothing tells the two apart) are no slip: used and warned. A
+    the electrode's, and on to 3000 (:data:`MASS_SLIP_READING_HIGH`: an electrode measured up to 2.5x the simulated
+    one typed in mg; the sulfur of S-LMS in mg, 325, was under the former band's 1000 / 3 = 333: used and warned);
+    in ug a million times that, in kg a thousandth. A ratio within the range, the active mass only in g (0.325 of
+    the S-LMS electrode), and one outside every reading (30, a mass of the cell in g, or 4e3) are no slip: used and
+    warned. A
     user's own hybrid of less than 32.5 wt% of one material is judged by this band too, not by its own (the solution
     does not carry its make-up): that material's mass in mg is warned, not refused. Built once (it reads the hybrid
     sets' values)."""
@@ -575,8 +583,7 @@ def mass_slip_range():
     why = (f"a mass in g of the electrode is {low:.4g} to {high:.4g} of it: its least active part ({least[1]}, "
            f"{least[0]:g}) to the heaviest discharged basis ({heaviest[1]}'s, {heaviest[0]:.5g}), {MASS_SAME_RTOL:.0%} "
            "wider for rounding")
-    return Range(low, high, why=why, slip=("g", "mg", 1e3), more_slips=(("g", "ug", 1e6),),
-                 low_slip=("g", "kg", 1e-3))
+    return Range(low, high, why=why, low_why=f"its least active part, {least[1]}, {least[0]:g}, less 1%")
 
 
 def given_mass(mass_g, solution_mass_g, caller, stacklevel=2):
@@ -585,7 +592,7 @@ def given_mass(mass_g, solution_mass_g, caller, stacklevel=2):
     ValueError where it is not finite and > 0, and where the ratio of the two read in mg, ug or kg is a mass of the
     electrode in g (:func:`mass_slip_range`: 1.1775 given for the 1.1775 mg electrode gave 0.128 instead of 128.2
     mA.h/g, session 61; the sulfur of S-LMS in mg, 325 times the electrode's, session 62), naming both masses and
-    the slip in :meth:`Range.slip_hint <pybamm_aea.ranges.Range.slip_hint>`'s words. Any other difference beyond
+    the one reading that fits ("did you give mg?") and the way out. Any other difference beyond
     :data:`MASS_SAME_RTOL` is a UserWarning saying the given mass is used: the project's ESC is per gram of the whole
     electrode as made (the paper's Table S9; an AEA electrode has no carbon, binder or electrolyte, all of it is
     active), but a user may normalise by another mass on purpose (the sulfur only of S-LMS in g, 0.325 of it; a
@@ -597,10 +604,14 @@ def given_mass(mass_g, solution_mass_g, caller, stacklevel=2):
     said = (f"{caller}'s mass_g = {mass:.6g} g and the solution's {MASS!r} = {solution_mass_g:.6g} g "
             f"(ratio {ratio:.4g})")
     band = mass_slip_range()
-    slip = band.slip_hint(mass, ratio)
-    if slip:
-        raise ValueError(f"{said}: a unit slip{slip}; {band.why}; give it in g, or leave mass_g out to use the "
-                         "solution's")
+    if not band.contains(ratio):
+        for unit, per in MASS_SLIP_UNITS.items():
+            if band.low <= ratio / per <= MASS_SLIP_READING_HIGH:
+                raise ValueError(
+                    f"{said}: a unit slip: did you give {unit}? {mass:.10g} {unit} = {mass / per:.10g} g, "
+                    f"{ratio / per:.4g} times the electrode's mass, which a mass of it in g is from {band.low:.4g} "
+                    f"({band.low_why}) to {MASS_SLIP_READING_HIGH:g} (measured up "
+                    "to 2.5x the simulated one); give it in g, or leave mass_g out to use the solution's")
     if abs(ratio - 1.0) > MASS_SAME_RTOL:
         example = "e.g. an active mass only" if ratio < 1 else "more than the electrode: a cell's mass?"
         warnings.warn(f"{said} differ: the per-mass columns are per the given {mass:.6g} g ({example}), not per the "

@@ -2222,6 +2222,26 @@ def test_a_drive_cycle_moving_less_than_one_second_at_1c_is_warned_as_times_like
         check_step_values([pybamm.step.c_rate(_cycle([0.0, 0.5], [1.0, 1.0]))], None, values)
 
 
+def test_a_short_pulse_in_seconds_is_not_warned_as_a_drive_cycle_in_hours():
+    """The R49 review: a correct 10 s pulse at C/20 (11 samples a second apart, 0.5 C.s, under one second at 1C) was
+    warned as times in hours and told to become 36000 s. The warning now also needs the signature of hours: a span
+    of at most 24 and samples under a second apart (median). The pulse is silent; the trial's 0.17 h cycle (50
+    samples 0.0035 apart) and a 0.5 s cycle at 1C still warn."""
+    from pybamm_aea.models.step_checks import DriveCycleInHoursWarning, check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Initial cathode Li content"] = 1.0
+    pulse = _cycle(np.linspace(0.0, 10.0, 11), np.full(11, 0.05))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DriveCycleInHoursWarning)
+        check_step_values([pybamm.step.c_rate(pulse)], None, values)
+    hours = _cycle(np.linspace(0.0, 0.17, 50), np.full(50, 3.0))
+    with pytest.warns(DriveCycleInHoursWarning, match=re.escape("(data[:, 0] * 3600: 612 s, moving 0.51 of")):
+        check_step_values([pybamm.step.c_rate(hours)], None, values)
+    with pytest.warns(DriveCycleInHoursWarning, match=re.escape("moves 0.5 C.s over its 0.5 s")):
+        check_step_values([pybamm.step.c_rate(_cycle([0.0, 0.5], [1.0, 1.0]))], None, values)
+
+
 def test_a_drive_cycle_of_numbers_is_checked_at_every_sample_before_any_step_runs(monkeypatch):
     """A drive cycle of numbers (pybamm.step.current(np.array([[t, I], ...]))) was checked only as the model's
     current at solve time, at 100 times over the step: 1000 samples 1 s apart, one NaN at t = 500 s between two of

@@ -189,30 +189,43 @@ class _NeverSolved:
      "the fit's upper bound of 'Persistent Li0 fraction' is 2:"),
     ({"Cathode Li diffusivity factor": 1.0}, (0.1, 1e6),
      "the fit's upper bound of 'Cathode Li diffusivity factor' is 1e+06: 'Cathode Li diffusivity factor' must be "
-     "<= 300, got 1000000 (twice the largest spread of one material's measured Li diffusivities, 150x (LiMn2O4"),
+     "<= 53.1758, got 1000000 (2 times the largest spread of a set's own material's measured Li diffusivity"),
 ])
 def test_fit_factors_refuses_bounds_outside_the_physical_range_or_measured_spread_before_any_solve(x0, bounds, said):
     """fit_factors checked its bounds as log variables only (0 < low < start < high): a porosity fitted up to 1.5
     (150 %) or a host-loss fraction up to 2 ran into the solver, and a D factor's bound of 1e6 (the user trial of
     session 61) passed everywhere. It now calls check_fit_bounds, the one check of a fit's bounds (the physical
-    ranges, and FIT_SPREADS: the cathode's D factor at most twice Table S5's largest spread of one material's
-    measured D, 150x for LiMn2O4), before any solve."""
+    ranges, and FIT_SPREADS: the cathode's D factor within twice the largest spread of a shipped set's own
+    material's measured D, 26.6x for LiFePO4), before any solve."""
     t = np.linspace(0.0, 10.0, 5)
     with pytest.raises(ValueError, match=re.escape(said)):
         fitting.fit_factors(_NeverSolved(), t, np.zeros_like(t), x0, bounds)
 
 
 def test_a_d_factor_fit_bound_is_held_to_the_measured_spread_of_diffusivities():
-    """The cathode D factor's fit bounds: up to 300 (twice LiMn2O4's 7.00e-11 / 4.67e-13 = 150, Table S5's largest
-    spread) pass, 301 and an unbounded upper side are refused naming the spread's source; the exchange-current factor
+    """The cathode D factor's fit bounds are held, both ways, to twice the largest spread of a shipped set's own
+    material's measured D, computed here from the paper's tables: Table S5's rows of the sets' materials, Mo6S8's
+    with Fig. S1's PITT values (1e-8 to 9.8e-8 cm2/s, 9.8x). Until session 62 the bound was 300, twice LiMn2O4's
+    literature spread (no set's material), and one-sided: a lower bound of 1e-9 passed. The exchange-current factor
     (no measured spread) stays open above. The forward model keeps a D factor of 1e3 (a fast-transport limit
     study, tests/test_model.py): the spread is a fit's, not a range of the model's."""
+    from pybamm_aea.data import load_paper_table
+    from pybamm_aea.parameters import SET_FACTS, composition
+    table = load_paper_table("tableS5_li_diffusion").set_index("material")
+    ratios = {m: table.loc[m, "D_upper_cm2_per_s"] / table.loc[m, "D_lower_cm2_per_s"]
+              for n in SET_FACTS for m in composition(n) if m in table.index}
+    pitt = load_paper_table("figS1_LixMo6S8_diffusion")["D_cm2_per_s"]
+    mo6s8 = [table.loc["Mo6S8", "D_lower_cm2_per_s"], table.loc["Mo6S8", "D_upper_cm2_per_s"], *pitt]
+    ratios["Mo6S8"] = max(mo6s8) / min(mo6s8)
+    k = 2 * max(ratios.values())
     name = "Cathode Li diffusivity factor"
     spread = fitting.FIT_SPREADS[name]
-    assert spread.high == 300 and spread.soft_high
-    fitting.check_fit_bounds({name: (0.1, 300.0)}, {name: 1.0})
-    with pytest.raises(ValueError, match=r"upper bound of 'Cathode Li diffusivity factor' is 301: .* must be <= 300"):
-        fitting.check_fit_bounds({name: (0.1, 301.0)})
-    with pytest.raises(ValueError, match=r"is unbounded, but .* has the measured spread \(0, 300\] .*Table S5"):
+    assert (spread.low, spread.high) == pytest.approx((1 / k, k), rel=1e-12)
+    fitting.check_fit_bounds({name: (1.0001 / k, 0.9999 * k)}, {name: 1.0})
+    with pytest.raises(ValueError, match=rf"upper bound of '{name}' is 300: .* must be <= {k:g}"):
+        fitting.check_fit_bounds({name: (0.1, 300.0)})
+    with pytest.raises(ValueError, match=rf"lower bound of '{name}' is 1e-09: .* must be >= {1 / k:g}.*Fig. S1"):
+        fitting.check_fit_bounds({name: (1e-9, 10.0)})
+    with pytest.raises(ValueError, match=r"is unbounded, but .* has the measured spread \[.*Table S5"):
         fitting.check_fit_bounds({name: (0.1, None)})
     fitting.check_fit_bounds({"Cathode exchange-current density factor": (0.1, 1e6)})

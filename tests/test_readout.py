@@ -191,15 +191,15 @@ def test_a_mass_in_another_unit_than_the_solutions_is_refused_naming_both(short_
     a word, though the solution knows its mass (user trial, session 61); cycle_summary's mass_g the same. A ratio
     whose reading in mg, ug or kg is a mass of the electrode in g (readout.mass_slip_range: its discharged basis,
     1.1647 for S-LMS, in mg too) is a unit slip: refused, both masses and the slip named in the words of every
-    range's slip (ranges.Range.slip_hint: "did you give mg?", session 62; "did you give the mass in mg?" before)."""
+    range's slip ("did you give mg?", session 62; "did you give the mass in mg?" before)."""
     from pybamm_aea.cycling import cycle_summary
 
     solution, mass = short_discharge
     assert mass == pytest.approx(0.0011775, rel=1e-9)
     given = mass * factor
     said = (f"mass_g = {given:.6g} g and the solution's 'Cathode electrode mass [g]' = 0.0011775 g (ratio "
-            f"{factor:.4g}): a unit slip (")
-    asked = f"); did you give {unit}? {given:.10g} {unit} = {given / per_g:.10g} g"
+            f"{factor:.4g}): a unit slip: ")
+    asked = f": did you give {unit}? {given:.10g} {unit} = {given / per_g:.10g} g, {factor / per_g:.4g} times"
     for caller, table in (("step_table", readout.step_table), ("cycle_summary", cycle_summary)):
         with pytest.raises(ValueError, match=re.escape(f"{caller}'s " + said)) as error:
             table(solution, mass_g=given)
@@ -237,7 +237,7 @@ def test_the_sulfur_of_slms_typed_in_mg_is_refused_and_in_g_used(slms_short_disc
                 f"{typed / mass:.4g}): a unit slip")) as error:
             table(solution, mass_g=typed)
         assert f"did you give mg? {typed:.10g} mg = {typed / 1e3:.10g} g" in str(error.value)
-        assert f"least active part (S8 of Li2021_S_Mo6S8, {sulfur:g})" in str(error.value)
+        assert f"least active part, S8 of Li2021_S_Mo6S8, {sulfur:g}, less 1%" in str(error.value)
     own = readout.step_table(solution, mass_g=mass)["capacity [mA.h.g-1]"].iloc[0]
     with pytest.warns(UserWarning, match=re.escape(f"(ratio {sulfur:.4g}) differ: the per-mass columns are per the "
                                                    f"given {sulfur_g:.6g} g (e.g. an active mass only)")):
@@ -257,18 +257,38 @@ def test_the_mass_slip_band_is_the_shipped_electrodes_least_active_part_to_their
     assert 1e3 * band.low < 1e3 * SLMS_COMPOSITION["S8"] < 1e3 / 3
 
 
-@pytest.mark.parametrize("factor", [1.5e3, 30.0, 1.3])
+@pytest.mark.parametrize("factor", [4e3, 30.0, 1.3])
 def test_a_mass_no_unit_makes_an_electrode_mass_is_used_and_warned(short_discharge, factor):
     """A ratio none of whose readings (g, mg, ug, kg) is a mass of the electrode (readout.mass_slip_range) is no unit
-    slip: 1.5e3 (a mass 1.5x the electrode's typed in mg, or a cell's in g: nothing tells them apart; refused as mg
-    by session 61's factor-3 band), 30 (a cell's mass in g) and 1.3 (more than the discharged basis, 1.1647) are used
-    and warned, the per-mass columns per the given mass."""
+    slip: 4e3 (a mass 4x the electrode's typed in mg, beyond readout.MASS_SLIP_READING_HIGH, or a cell's in g), 30
+    (a cell's mass in g) and 1.3 (more than the discharged basis, 1.1647) are used and warned, the per-mass columns
+    per the given mass."""
     solution, mass = short_discharge
     own = readout.step_table(solution, mass_g=mass)["capacity [mA.h.g-1]"].iloc[0]
     with pytest.warns(UserWarning, match=re.escape(f"(ratio {factor:.4g}) differ: the per-mass columns are per the "
                                                    f"given {mass * factor:.6g} g (more than the electrode")):
         other = readout.step_table(solution, mass_g=mass * factor)["capacity [mA.h.g-1]"].iloc[0]
     assert other == pytest.approx(own / factor, rel=1e-12)
+
+
+@pytest.mark.parametrize("factor", [1177.0, 1500.0, 3000.0])
+def test_a_measured_electrode_mass_typed_in_mg_is_refused_up_to_three_times_the_electrode(short_discharge, factor):
+    """The R49 review: session 62's band (up to the discharged basis, 1176x read in mg) used and warned a ratio of
+    1177 to 3000, refused before it (session 61's band, 1000 x 3): an electrode measured 1.2 to 2.5x the simulated
+    one typed in mg, while no mass in g of this electrode is 1177x it. Refused again up to 3000x
+    (readout.MASS_SLIP_READING_HIGH), the error saying only the mg reading that fits (no ug reading, no "g = ... mg"
+    reading the number as grams) and the way out; 3030x (a mg reading beyond 3) is used and warned."""
+    solution, mass = short_discharge
+    given = mass * factor
+    with pytest.raises(ValueError, match=re.escape(
+            f"(ratio {factor:.4g}): a unit slip: did you give mg? {given:.10g} mg = {given / 1e3:.10g} g, "
+            f"{factor / 1e3:.4g} times the electrode's mass")) as error:
+        readout.step_table(solution, mass_g=given)
+    said = str(error.value)
+    assert "ug" not in said and " g = " not in said and said.endswith("leave mass_g out to use the solution's")
+    assert len(said) < 420
+    with pytest.warns(UserWarning, match=re.escape("(ratio 3030) differ")):
+        readout.step_table(solution, mass_g=mass * 3030.0)
 
 
 def test_time_series_defaults_to_what_an_export_wants(short_discharge):

@@ -669,12 +669,27 @@ def _drive_cycle_reached(times, values, duration):
 
 
 class DriveCycleInHoursWarning(UserWarning):
-    """A drive cycle of currents or C-rates whose whole step moves less charge than one second at 1C: its times,
-    read as seconds, likely hours (:func:`warn_drive_cycle_in_hours`)."""
+    """A drive cycle of currents or C-rates whose whole step moves less charge than one second at 1C, its samples
+    spanning at most 24 and under a second apart: its times, read as seconds, likely hours
+    (:func:`warn_drive_cycle_in_hours`, :func:`looks_like_hours`)."""
 
 
 #: hours in seconds: a drive cycle's times written in hours and read as seconds run this many times too fast
 SECONDS_PER_HOUR = 3600.0
+
+
+#: the longest span of a drive cycle's times read as hours: a day (a cycle spanning more is not in hours)
+HOURS_IN_A_DAY = 24.0
+
+
+def looks_like_hours(times):
+    """Whether a drive cycle's sample ``times`` bear the signature of hours read as seconds: a span of at most a day's
+    24 and samples under a second apart (their median interval). A drive cycle written in hours logs several samples
+    an hour (a minute apart: 0.0167), so read as seconds its samples are a fraction of a second apart, while a cycler's
+    record of a pulse or a drive cycle in seconds is logged a second or more apart (session 62: a 10 s pulse at C/20,
+    0.5 C.s, sampled each second, was warned as hours and told to become 36000 s)."""
+    times = np.asarray(times, dtype=float)
+    return times[-1] - times[0] <= HOURS_IN_A_DAY and float(np.median(np.diff(times))) < 1.0
 
 
 def drive_cycle_charge(times, values, duration):
@@ -696,9 +711,11 @@ def warn_drive_cycle_in_hours(index, step, kind, capacity):
     needs none). Read as hours, the same numbers would move at most one capacity, a drive cycle's worth; read as
     seconds, they change the electrode's state by less than 1/3600 of its window (0.036 mA.h/g of LMS's 128). So the
     times are likely hours (session 61's user trial: a 0.17 h drive cycle at 3C solved in 0.17 s, 2e-5 mA.h, without
-    a word): the warning names the charge, the capacity's share and the way out, times x 3600. A cycle that moves
-    nothing (all zero, a rest) is not judged. The paper's protocols hold no drive cycle; the tests' drive cycles of
-    1e-5 A over 30 s and more and a 600 s cycle at 10C move 2 and more seconds at 1C."""
+    a word): the warning names the charge, the capacity's share and the way out, times x 3600. Only a cycle whose
+    samples bear the signature of hours (:func:`looks_like_hours`) is warned: a 10 s pulse at C/20 sampled each
+    second is silent. A cycle that moves nothing (all zero, a rest) is not judged. The paper's protocols hold no
+    drive cycle; the tests' drive cycles of 1e-5 A over 30 s and more and a 600 s cycle at 10C move 2 and more
+    seconds at 1C."""
     if kind not in ("Current", "CRate") or (kind == "Current" and not capacity):
         return
     data = step.input_value
@@ -708,6 +725,8 @@ def warn_drive_cycle_in_hours(index, step, kind, capacity):
     # the charge over the capacity's: a C-rate's integral [C.s] is already in seconds at 1C
     seconds_at_1c = charge if kind == "CRate" else charge / capacity  # (A.s over A.h: seconds at 1C)
     if charge == 0 or seconds_at_1c >= 1.0:
+        return
+    if not looks_like_hours(times):
         return
     share = seconds_at_1c / SECONDS_PER_HOUR
     moved = (f"{charge:.3g} C.s" if kind == "CRate" else f"{charge:.3g} A.s ({charge / SECONDS_PER_HOUR * 1e3:.3g} "
