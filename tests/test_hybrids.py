@@ -169,7 +169,7 @@ def test_the_readmes_lever_rule_hybrid_figures(s_lms_lever_rule, readme_figure):
     third = s_lms_lever_rule[4]
     mass_g = third["Cathode electrode mass [g]"].entries[0]
     Q, V = discharge_curve(third)
-    assert Q[-1] / mass_g == readme_figure("mAh/cm2 (prediction: host share + the fitted sulfur; the main job's row; "
+    assert Q[-1] / mass_g == readme_figure("the host's 67 mAh/g and the electrode's mass; the main job's row; "
                                            "{} and {_} on the lever rule").approx()
     assert Q[-1] / PAPER_CELL["area_cm2"] == readme_figure("the main job's row; {_} and {} on the lever rule").approx()
     assert sulfur_capacity(third) == readme_figure("10 nm domains; {} on the lever rule, 2026").approx()
