@@ -122,7 +122,8 @@ def fit_scipy(data, names=tuple(TRUE_FACTORS), x0=INITIAL_FACTORS, parameter_set
     t = data["Time [s]"]
     values["Current function [A]"] = pybamm.Interpolant(t, data["Current function [A]"], pybamm.t)
     sim = pybamm.Simulation(_model_without_voltage_events(), parameter_values=values)  # built once
-    return fitting.fit_factors(sim, t, data["Voltage [V]"], {name: x0[name] for name in names}, BOUNDS, noise=noise)
+    return fitting.fit_factors(sim, t, data["Voltage [V]"], {name: x0[name] for name in names}, BOUNDS, noise=noise,
+                               parameter_set=parameter_set)
 
 
 def fit_pybop(data, names=tuple(TRUE_FACTORS), x0=INITIAL_FACTORS, parameter_set=PARAMETER_SET):
@@ -133,7 +134,8 @@ def fit_pybop(data, names=tuple(TRUE_FACTORS), x0=INITIAL_FACTORS, parameter_set
     import pybop
 
     # PyBOP solves with its own solver, not the model's range-checked one: check the bounds before the fit starts
-    check_fit_bounds({name: BOUNDS for name in names}, {name: x0[name] for name in names})
+    # (the D factor's against the set's own material's measured spread)
+    check_fit_bounds({name: BOUNDS for name in names}, {name: x0[name] for name in names}, parameter_set)
     values = _values(parameter_set, {name: pybop.Parameter(initial_value=x0[name], bounds=list(BOUNDS))
                                      for name in names})
     dataset = pybop.Dataset(

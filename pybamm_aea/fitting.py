@@ -10,10 +10,11 @@ quality.
 - :func:`fit_factors`: ``scipy.optimize.least_squares`` on the log-factors with :func:`solve_at`'s sensitivities as
   the Jacobian (one solve per point: the residual and its Jacobian are cached together), returning a
   :class:`FitResult` whose :attr:`FitResult.quality` is :func:`fit_quality`'s readout.
-- :func:`check_fit_bounds`: a fit's bounds and start against each parameter's physical range
-  (:data:`pybamm_aea.models.checks.RANGES`) and, for a factor on a measured quantity, the spread of its measurements
-  (:data:`FIT_SPREADS`): the one check of a fit's bounds, which :func:`fit_factors` calls before any solve and a PyBOP
-  fit calls before it starts (``examples/fit_pybop.py``).
+- :func:`check_fit_bounds`: a fit's bounds and start against each parameter's :func:`fit_range`, one
+  :class:`~pybamm_aea.ranges.Range`: the narrower of its physical range (:data:`pybamm_aea.models.checks.RANGES`)
+  and, for a factor on a measured quantity, the spread of the fitted set's own measurements (:func:`measured_spread`;
+  the widest shipped set's when no set is given, :data:`FIT_SPREADS`): the one check of a fit's bounds, which
+  :func:`fit_factors` calls before any solve and a PyBOP fit calls before it starts (``examples/fit_pybop.py``).
 - :func:`fit_quality`: the residual's rms against the data's noise, the parameters' standard errors and correlation
   from the Jacobian (J^T J at the optimum). A fit that "converged" with a residual well above the noise is a model
   that cannot describe the data (a factor fitted alone while another changed: "ftol satisfied" at 23.6 mV rms
@@ -30,9 +31,9 @@ from scipy import stats
 from scipy.optimize import least_squares
 
 from .data import load_paper_table
-from .models.checks import RANGES, check_value
+from .models.checks import RANGES
 from .ranges import Range
-from .user_input import is_finite_positive, not_a_number
+from .user_input import is_finite_positive, not_a_number, number_refusal
 
 #: a residual is consistent with the noise when its sum of squares is below this quantile of chi-square with n - p
 #: degrees of freedom (scaled by the noise's variance): 1 in 1000 fits to a right model with the right noise fail it
@@ -48,124 +49,209 @@ _MORE_DIFFUSIVITIES = {"Mo6S8": ("figS1_LixMo6S8_diffusion", "D_cm2_per_s", "Fig
 DIFFUSIVITY_SPREAD_MARGIN = 2.0
 
 
-def own_material_diffusivity_spreads():
-    """Material -> (the ratio of the highest to the lowest Li diffusivity the paper measured for it, its source) for
-    each material of a shipped set (:func:`~pybamm_aea.parameters.composition`) with a measurement: its Table S5
-    row, with Fig. S1's PITT values for Mo6S8 (1e-08 to 9.8e-08 cm2/s, 9.8x), all read from the paper's tables."""
-    from .parameters import SET_FACTS, composition  # (the sets import the fit's module's neighbours)
+def measured_diffusivity_spread(material):
+    """(the ratio of the highest to the lowest Li diffusivity the paper measured for ``material``, its source), read
+    from its Table S5 row (with Fig. S1's PITT values for Mo6S8: 1e-08 to 9.8e-08 cm2/s, 9.8x); None for a material
+    the table does not list (Li4Ti5O12, S8, a user's own)."""
     table = load_paper_table("tableS5_li_diffusion").set_index("material")
-    materials = {material for name in SET_FACTS for material in composition(name)}
-    spreads = {}
-    for material in sorted(materials & set(table.index)):
-        measured = [float(table.loc[material, "D_lower_cm2_per_s"]), float(table.loc[material, "D_upper_cm2_per_s"])]
-        source = "Table S5"
-        if material in _MORE_DIFFUSIVITIES:
-            name, column, label = _MORE_DIFFUSIVITIES[material]
-            measured += [float(d) for d in load_paper_table(name)[column]]
-            source += f" and {label}"
-        spreads[material] = (max(measured) / min(measured),
-                             f"{material} {min(measured):g} to {max(measured):g} cm2/s, {source}")
-    return spreads
+    if material not in table.index:
+        return None
+    measured = [float(table.loc[material, "D_lower_cm2_per_s"]), float(table.loc[material, "D_upper_cm2_per_s"])]
+    source = "Table S5"
+    if material in _MORE_DIFFUSIVITIES:
+        name, column, label = _MORE_DIFFUSIVITIES[material]
+        measured += [float(d) for d in load_paper_table(name)[column]]
+        source += f" and {label}"
+    return max(measured) / min(measured), f"{material} {min(measured):g} to {max(measured):g} cm2/s, {source}"
 
 
-def _diffusivity_factor_spread():
-    """The factor a fit's D factor is held to, 1/k to k: the margin times the largest spread of a shipped set's own
-    material's measured D (a bound is checked without its set, so the widest set's holds), and its reason."""
+def own_material_diffusivity_spreads():
+    """Material -> :func:`measured_diffusivity_spread` for each shipped set's host
+    (:data:`~pybamm_aea.parameters.SET_FACTS`: the material whose D the cathode's D factor multiplies) with a
+    measurement, all read from the paper's tables."""
+    from .parameters import SET_FACTS  # (the sets import the fit's module's neighbours)
+    hosts = sorted({facts.host for facts in SET_FACTS.values()})
+    return {host: spread for host in hosts if (spread := measured_diffusivity_spread(host)) is not None}
+
+
+def _set_material(parameter_set):
+    """(the material whose D a set's D factor multiplies, how the set is said) for ``parameter_set``: a registered
+    set's name (its host, :func:`~pybamm_aea.parameters.facts`; ``"AEA_<material>"`` too) or an
+    :class:`~pybamm_aea.materials.AEAMaterial` (itself); ValueError naming anything else and the way out."""
+    from .parameters import facts
+    if isinstance(parameter_set, str):
+        try:
+            return facts(parameter_set).host, f"{parameter_set}'s host"
+        except KeyError as exc:
+            raise ValueError(f"check_fit_bounds: parameter_set={parameter_set!r} is no parameter set: "
+                             f"{exc.args[0]}; give a set's name, an AEAMaterial, or None (the widest shipped set's "
+                             "bounds)") from None
+    name = getattr(parameter_set, "name", None)
+    if isinstance(name, str) and callable(getattr(parameter_set, "parameter_values", None)):
+        return name, f"the material {name}"
+    raise ValueError(f"check_fit_bounds: parameter_set={parameter_set!r} is neither a parameter set's name nor an "
+                     "AEAMaterial; give one of them, or None (the widest shipped set's bounds)")
+
+
+def _diffusivity_factor_spread(parameter_set=None):
+    """(k, why): the factor a fit's D factor is held to, 1/k to k, and its reason: the margin times the measured
+    spread of ``parameter_set``'s own material (:func:`_set_material`) where the paper measured it, else (no set
+    given, or its material not measured) the largest spread of a shipped set's host, the fallback said in ``why``."""
+    margin = "both ways (the margin: a fit of R^2/D also absorbs the particle radius)"
+    if parameter_set is not None:
+        material, said = _set_material(parameter_set)
+        own = measured_diffusivity_spread(material)
+        if own is not None:
+            ratio, source = own
+            return DIFFUSIVITY_SPREAD_MARGIN * ratio, (
+                f"{DIFFUSIVITY_SPREAD_MARGIN:g} x {said}'s measured Li diffusivity spread, {ratio:.3g}x ({source}), "
+                f"{margin}")
+        fallback = f"{said}, {material}, has no measured Li diffusivity in Table S5"
+    else:
+        fallback = "no parameter set was given (parameter_set= for the set's own)"
     spreads = own_material_diffusivity_spreads()
     widest = max(spreads, key=lambda material: spreads[material][0])
     ratio, source = spreads[widest]
-    k = DIFFUSIVITY_SPREAD_MARGIN * ratio
-    mo6s8 = spreads["Mo6S8"]
-    why = (f"{DIFFUSIVITY_SPREAD_MARGIN:g} times the largest spread of a set's own material's measured Li "
-           f"diffusivity, {ratio:.3g}x ({source}; Mo6S8's {mo6s8[0]:.3g}x, {mo6s8[1]}), both ways: the margin for "
-           "the particle radius a fit of R^2/D also absorbs")
-    return k, why
+    return DIFFUSIVITY_SPREAD_MARGIN * ratio, (
+        f"{DIFFUSIVITY_SPREAD_MARGIN:g} x the widest measured Li diffusivity spread of a shipped set's host, "
+        f"{ratio:.3g}x ({source}), {margin}, as {fallback}")
 
 
-_D_FACTOR_SPREAD, _D_FACTOR_WHY = _diffusivity_factor_spread()
+def measured_spread(name, parameter_set=None):
+    """The measured spread a fit's bounds of the factor ``name`` are held to (a :class:`~pybamm_aea.ranges.Range`
+    of kind "measured"), beside its physical range (a factor is any number > 0), or None: a forward solve is not
+    held to it (a factor of 1e3 as a fast-transport limit is a model study, not a claim about the material). Only
+    the cathode's Li diffusivity has measured spreads: the factor multiplies a set's D, which lies inside its own
+    material's measurements, so a factor beyond their spread (either way) moves it past every measurement of that
+    material. The spread is ``parameter_set``'s own material's (a set's name, its host; or an AEAMaterial) times
+    :data:`DIFFUSIVITY_SPREAD_MARGIN` (Li2021_Mo6S8: Mo6S8's 9.8x, 1/19.6 to 19.6), or where the set is not given or
+    its material not measured the widest shipped set's (LiFePO4's 26.6x: 1/53.2 to 53.2), said in its reason. The
+    other factors have no stated spread (the exchange-current densities, conductivities and rate constants: the
+    paper gives one value each, Table S4 and the fits of the sets; the product layer's D, a fit of the set,
+    D_LI2S_REF; the Li0 film's, an assumption of the sets, 1e-12 cm2/s)."""
+    if name != "Cathode Li diffusivity factor":
+        return None
+    k, why = _diffusivity_factor_spread(parameter_set)
+    return Range(1 / k, k, soft_high=True, kind="measured", why=why, low_why=why)
 
-#: the measured spread a fit's bounds of a factor are held to, beside its physical range (a factor is any number
-#: > 0): factor name -> :class:`~pybamm_aea.ranges.Range`. A fit's bound outside it is refused by
-#: :func:`check_fit_bounds` (a forward solve is not: a factor of 1e3 as a fast-transport limit is a model study, not
-#: a claim about the material). Only the cathode's Li diffusivity has measured spreads: the factor multiplies a
-#: set's D, which lies inside its own material's measurements, so a factor beyond their spread (either way) moves
-#: it past every measurement of that material; :data:`DIFFUSIVITY_SPREAD_MARGIN` times the widest set's
-#: (:func:`own_material_diffusivity_spreads`: LiFePO4's 26.6x; Mo6S8's 9.8x), 1/53.2 to 53.2. The other factors
-#: have no stated spread and stay open (the exchange-current densities, conductivities and rate constants: the
-#: paper gives one value each, Table S4 and the fits of the sets; the product layer's D, a fit of the set,
-#: D_LI2S_REF; the Li0 film's, an assumption of the sets, 1e-12 cm2/s).
-FIT_SPREADS = {
-    "Cathode Li diffusivity factor": Range(1 / _D_FACTOR_SPREAD, _D_FACTOR_SPREAD, soft_high=True, kind="measured",
-                                           why=_D_FACTOR_WHY, low_why=_D_FACTOR_WHY),
-}
+
+#: :func:`measured_spread` without a set (the widest shipped set's): factor name -> its Range
+FIT_SPREADS = {"Cathode Li diffusivity factor": measured_spread("Cathode Li diffusivity factor")}
 
 
-def check_fit_bounds(parameters, initial=None):
+def _tighter(ends, low):
+    """Of (end, open, reason, soft) tuples (end None: unbounded), the one bounding the most tightly: the highest low
+    end or the lowest high end, an open end before a closed one at the same value."""
+    bounded = [end for end in ends if end[0] is not None]
+    if not bounded:
+        return None, False, "", False
+    return max(bounded, key=lambda end: ((end[0] if low else -end[0]), end[1]))
+
+
+def fit_range(name, parameter_set=None):
+    """The one :class:`~pybamm_aea.ranges.Range` (kind "fit") a fit's bounds and start of ``name`` are held to: on
+    each side the narrower of its physical range (:data:`~pybamm_aea.models.checks.RANGES`; an upper end naming
+    another parameter left open) and its :func:`measured_spread` for ``parameter_set``, each side's reason
+    (:attr:`~pybamm_aea.ranges.Range.low_why`, :attr:`~pybamm_aea.ranges.Range.why`) saying which it is and where
+    it comes from. None for a name in neither (a user's own parameter)."""
+    physical = RANGES.get(name)
+    if physical is not None and isinstance(physical.high, str):
+        physical = replace(physical, high=None, high_open=False)
+    measured = measured_spread(name, parameter_set)
+    if physical is None and measured is None:
+        return None
+    lows, highs = [], []
+    for rng in (physical, measured):
+        if rng is not None:
+            said = ("from its measured spread" if rng.kind == "measured"
+                    else f"from its {rng.kind} range {rng.describe()}")
+            lows.append((rng.low, rng.low_open, f"{said}{f': {rng.low_why}' if rng.low_why else ''}", False))
+            highs.append((rng.high, rng.high_open, f"{said}{f': {rng.why}' if rng.why else ''}", rng.soft_high))
+    low, low_open, low_why, _ = _tighter(lows, True)
+    high, high_open, why, soft_high = _tighter(highs, False)
+    return replace(physical or measured, low=low, high=high, low_open=low_open, high_open=high_open, why=why,
+                   low_why=low_why, kind="fit", soft_high=soft_high)
+
+
+def _fit_refusal(name, what, value, rng):
+    """The one wording of a fit's bound or start (``what``: "lower bound", "upper bound", "initial value") of
+    ``name`` outside its :func:`fit_range` ``rng``, or None inside it: the value, the range, which end it crosses and
+    where that end comes from, and the way out. ``value`` None: unbounded (refused on a side the range bounds)."""
+    if value is None:
+        side = what.split()[0]
+        given = "unbounded"
+    elif not math.isfinite(value):
+        return f"the fit's {what} of {name!r} is {value!r}: give a finite number inside {rng.describe()}"
+    elif rng.contains(value):
+        return None
+    else:
+        below = rng.low is not None and (value < rng.low or (rng.low_open and value == rng.low))
+        side = "lower" if below else "upper"
+        given = f"{value:g}"
+    end, open_end, why = (rng.low, rng.low_open, rng.low_why) if side == "lower" else (rng.high, rng.high_open, rng.why)
+    if end is None:
+        return None
+    way_out = f"give {'an' if what[0] in 'aeiou' else 'a'} {what} inside it"
+    if value is not None and value == end and open_end:
+        way_out += " (an open end: the optimiser evaluates the model at its bounds)"
+    elif why.startswith("from its measured spread"):
+        way_out += " (for a D beyond it, give the set its own D first)"
+    slip = rng.slip_hint(value) if value is not None else ""
+    return (f"the fit's {what} of {name!r} is {given}, outside its fit range {rng.describe()}: the {side} end "
+            f"{end:g} is {why}{slip}; {way_out}")
+
+
+def check_fit_bounds(parameters, initial=None, parameter_set=None):
     """Raise ``ValueError`` before a fit starts where a bound or initial value of a fitted parameter is outside its
-    physical range (:data:`~pybamm_aea.models.checks.RANGES`) or a bound outside its factor's measured spread
-    (:data:`FIT_SPREADS`), naming the parameter, which bound and its value. ``parameters``: a mapping of each fitted
+    :func:`fit_range` (the narrower of its physical range and measured spread), naming the parameter, which bound,
+    its value, the range's end it crosses and where that end comes from. ``parameters``: a mapping of each fitted
     parameter's name to its (lower, upper) bounds (None or an infinity: unbounded on that side) or to a
     ``pybop.Parameter`` (its ``bounds`` and ``initial_value`` read); ``initial``: a mapping of names to initial values
-    (a ``pybop.Parameter``'s own is checked too). A bound must lie inside the range, an open end excluded (the
-    optimiser evaluates the model at its bounds: L-BFGS-B starts its line searches there), and a side the range
-    bounds must be bounded. Names outside the tables pass; a range whose upper end is another parameter is checked at
-    its low end only. The one check of a fit's bounds: :func:`fit_factors` calls it (session 62: it checked its
-    bounds as log-variables only, so a porosity fitted up to 1.5 ran), and so does a PyBOP fit
-    (``examples/fit_pybop.py``).
+    (a ``pybop.Parameter``'s own is checked too); ``parameter_set``: the set fitted (its name, or an
+    :class:`~pybamm_aea.materials.AEAMaterial`), whose own material's measured spread holds the D factor
+    (:func:`measured_spread`; None, or a material not measured: the widest shipped set's, said so in the error). A
+    bound must lie inside the range, an open end excluded (the optimiser evaluates the model at its bounds: L-BFGS-B
+    starts its line searches there), and a side the range bounds must be bounded. Names outside the tables pass; a
+    range whose upper end is another parameter is checked at its low end only. The one check of a fit's bounds:
+    :func:`fit_factors` calls it (session 62: it checked its bounds as log-variables only, so a porosity fitted up to
+    1.5 ran), and so does a PyBOP fit (``examples/fit_pybop.py``).
 
     Why: PyBOP solves with its own solver (``pybop.pybamm.Simulator``'s ``RecommendedSolver``), not the model's
     :class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver`, so the solve-time range checks never ran (session
     61: the D factor at 0 gave a finite cost of 3.8e9, at -0.5 IDA errors and an infinite cost, without a word), and
     given the checked solver PyBOP turns its ``ValueError`` into an infinite cost."""
+    if parameter_set is not None:
+        _set_material(parameter_set)  # (a set not known is refused whatever is fitted)
     initial = dict(initial or {})
     for name, given in parameters.items():
         bounds = getattr(given, "bounds", given)
         if getattr(given, "initial_value", None) is not None:
             initial.setdefault(name, given.initial_value)
         low, high = (None, None) if bounds is None else bounds
-        low = None if low is None or float(low) == -math.inf else float(low)
-        high = None if high is None or float(high) == math.inf else float(high)
-        for rng, what in ((RANGES.get(name), "physical range"), (FIT_SPREADS.get(name), "measured spread")):
-            if rng is None:
-                continue
-            if isinstance(rng.high, str):
-                rng = Range(rng.low, None, rng.low_open, False, rng.why)
-            for side, bound, end in (("lower", low, rng.low), ("upper", high, rng.high)):
-                if bound is None and end is not None:
-                    raise ValueError(f"the fit's {side} bound of {name!r} is unbounded, but {name!r} has the {what} "
-                                     f"{rng.describe()}{f' ({rng.why})' if rng.why else ''}: give "
-                                     f"{'a' if side == 'lower' else 'an'} {side} "
-                                     "bound inside it")
-                if bound is not None and not rng.contains(bound):
-                    if rng.kind == "measured":
-                        said = rng.refusal(repr(name), bound)
-                        way_out = "; give a bound inside the measured spread (a material whose D lies beyond it: "\
-                                  "give the set its own D first)"
-                    else:
-                        said = _refusal(name, bound)
-                        way_out = "; give a bound inside the range"
-                    if bound == end:
-                        way_out = (" (an open end: the optimiser evaluates the model at its bounds; give a bound "
-                                   "inside the range)")
-                    raise ValueError(f"the fit's {side} bound of {name!r} is {bound:g}: {said}{way_out}")
+        low = None if low is None or _number(name, "lower bound", low) == -math.inf else float(low)
+        high = None if high is None or _number(name, "upper bound", high) == math.inf else float(high)
+        rng = fit_range(name, parameter_set)
+        if rng is not None:
+            for what, bound in (("lower bound", low), ("upper bound", high)):
+                said = _fit_refusal(name, what, bound, rng)
+                if said is not None:
+                    raise ValueError(said)
         if low is not None and high is not None and low > high:
             raise ValueError(f"the fit's lower bound of {name!r}, {low:g}, is above its upper bound, {high:g}")
     for name, value in initial.items():
-        if name in RANGES:
-            try:
-                check_value(name, value)
-            except ValueError as exc:
-                raise ValueError(f"the fit's initial value of {name!r}: {exc}") from None
+        rng = fit_range(name, parameter_set)
+        if rng is not None:
+            said = _fit_refusal(name, "initial value", _number(name, "initial value", value), rng)
+            if said is not None:
+                raise ValueError(said)
 
 
-def _refusal(name, value):
-    """:func:`~pybamm_aea.models.checks.check_value`'s error for ``value`` of ``name`` outside its physical range,
-    as text (the value is outside it)."""
-    try:
-        check_value(name, value)
-    except ValueError as exc:
-        return str(exc)
-    return f"{name!r} = {value!r} is outside its physical range {RANGES[name].describe()}"
+def _number(name, what, value):
+    """``value`` as a float, or ValueError naming the fit's ``what`` of ``name`` that is not a number."""
+    refused = number_refusal(value)
+    if refused is not None:
+        raise ValueError(f"the fit's {what} of {name!r} must be a number, got {value!r} ({refused})")
+    return float(value)
 
 
 def solve_at(sim, t, inputs, names=(), output="Voltage [V]"):
@@ -310,14 +396,17 @@ class FitResult:
     solves: int
 
 
-def fit_factors(sim, t, data, x0, bounds, output="Voltage [V]", noise=None):
+def fit_factors(sim, t, data, x0, bounds, output="Voltage [V]", noise=None, parameter_set=None):
     """Least squares of ``output`` of ``sim`` against ``data`` at the times ``t``, on the log of the factors ``x0``.
 
     ``x0``: dict factor name -> start (each an ``"[input]"`` of ``sim``'s parameter values); ``bounds``: (low, high)
     for every factor, or dict name -> (low, high); ``noise``: the data's standard deviation for
-    :func:`fit_quality`. The Jacobian is :func:`solve_at`'s sensitivities (times the factor: log variables).
-    The bounds and starts are checked before any solve (:func:`check_fit_bounds`: each parameter's physical range and
-    measured spread), then as log variables (both bounds > 0, the start between them).
+    :func:`fit_quality`; ``parameter_set``: the set ``sim`` is of (its name, or an
+    :class:`~pybamm_aea.materials.AEAMaterial`), whose own material's measured spread holds the D factor's bounds
+    (None: the widest shipped set's). The Jacobian is :func:`solve_at`'s sensitivities (times the factor: log
+    variables). The bounds and starts are checked before any solve (:func:`check_fit_bounds`: each parameter's
+    :func:`fit_range`, the narrower of its physical range and measured spread), then as log variables (both bounds
+    > 0, the start between them).
     """
     names = tuple(x0)
     data = np.asarray(data, dtype=float)
@@ -325,7 +414,7 @@ def fit_factors(sim, t, data, x0, bounds, output="Voltage [V]", noise=None):
         raise ValueError(f"fit_factors: data of shape {data.shape} for times of shape {np.shape(t)}")
     box = np.array([bounds[name] if isinstance(bounds, dict) else bounds for name in names], dtype=float)
     start = np.array([x0[name] for name in names], dtype=float)
-    check_fit_bounds(dict(zip(names, box.tolist())), dict(zip(names, start.tolist())))
+    check_fit_bounds(dict(zip(names, box.tolist())), dict(zip(names, start.tolist())), parameter_set)
     bad = [name for name, (lo, hi), s in zip(names, box, start) if not 0 < lo < s < hi]
     if bad:
         raise ValueError(f"fit_factors: each factor's start must lie inside its bounds, both > 0 (log variables); "

@@ -1205,23 +1205,25 @@ def test_a_misspelt_input_of_a_parameter_that_is_no_input_gets_its_close_name():
 
 
 @pytest.mark.parametrize("parameters, initial, said", [
-    ({"Cathode Li diffusivity factor": (-1.0, 10.0)}, None,
-     "the fit's lower bound of 'Cathode Li diffusivity factor' is -1: 'Cathode Li diffusivity factor' = -1.0 is "
-     "outside its physical range (0, inf); give a bound inside the range"),
-    ({"Cathode Li diffusivity factor": (0.0, 10.0)}, None,
-     "the fit's lower bound of 'Cathode Li diffusivity factor' is 0: 'Cathode Li diffusivity factor' = 0.0 is outside "
-     "its physical range (0, inf) (an open end: the optimiser evaluates the model at its bounds"),
-    ({"Cathode Li diffusivity factor": (None, 10.0)}, None,
-     "the fit's lower bound of 'Cathode Li diffusivity factor' is unbounded, but 'Cathode Li diffusivity factor' has "
-     "the physical range (0, inf): give a lower bound inside it"),
+    ({"Cathode exchange-current density factor": (-1.0, 10.0)}, None,
+     "the fit's lower bound of 'Cathode exchange-current density factor' is -1, outside its fit range (0, inf): the "
+     "lower end 0 is from its physical range (0, inf); give a lower bound inside it"),
+    ({"Cathode exchange-current density factor": (0.0, 10.0)}, None,
+     "the fit's lower bound of 'Cathode exchange-current density factor' is 0, outside its fit range (0, inf): the "
+     "lower end 0 is from its physical range (0, inf); give a lower bound inside it (an open end: the optimiser "
+     "evaluates the model at its bounds)"),
+    ({"Cathode exchange-current density factor": (None, 10.0)}, None,
+     "the fit's lower bound of 'Cathode exchange-current density factor' is unbounded, outside its fit range (0, "
+     "inf): the lower end 0 is from its physical range (0, inf); give a lower bound inside it"),
     ({"Cathode porosity": (0.1, 1.5)}, None,
-     "the fit's upper bound of 'Cathode porosity' is 1.5: 'Cathode porosity' = 1.5 is outside its physical range [0, "
-     "1) (1.5 = 150 %); did you give %?"),
-    ({"Cathode Li diffusivity factor": (0.1, 10.0)}, {"Cathode Li diffusivity factor": -0.5},
-     "the fit's initial value of 'Cathode Li diffusivity factor': 'Cathode Li diffusivity factor' = -0.5 is outside "
-     "its physical range (0, inf)"),
+     "the fit's upper bound of 'Cathode porosity' is 1.5, outside its fit range [0, 1): the upper end 1 is from its "
+     "physical range [0, 1) (1.5 = 150 %); did you give %?"),
+    ({"Cathode exchange-current density factor": (0.1, 10.0)}, {"Cathode exchange-current density factor": -0.5},
+     "the fit's initial value of 'Cathode exchange-current density factor' is -0.5, outside its fit range (0, inf): "
+     "the lower end 0 is from its physical range (0, inf); give an initial value inside it"),
     ({"Cathode Li diffusivity factor": types.SimpleNamespace(bounds=(0.1, 10.0), initial_value=0.0)}, None,
-     "the fit's initial value of 'Cathode Li diffusivity factor': 'Cathode Li diffusivity factor' = 0.0 is outside"),
+     "the fit's initial value of 'Cathode Li diffusivity factor' is 0, outside its fit range [0.0188056, 53.1758]: "
+     "the lower end 0.0188056 is from its measured spread"),
     ({"Cathode Li diffusivity factor": (5.0, 1.0)}, None,
      "the fit's lower bound of 'Cathode Li diffusivity factor', 5, is above its upper bound, 1"),
 ])

@@ -5,6 +5,7 @@ noise draws), a residual larger than the stated noise must be reported as a mode
 model a twin experiment must recover its factors within their standard errors while a misspecified one (a factor the
 fit does not free was changed) is reported as such.
 """
+from dataclasses import replace
 import importlib.util
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 import pybamm_aea  # noqa: F401
 from pybamm_aea import fitting
+from pybamm_aea.parameters import SET_FACTS
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fit_pybop.py"
 
@@ -184,12 +186,14 @@ class _NeverSolved:
 
 @pytest.mark.parametrize("x0, bounds, said", [
     ({"Cathode porosity": 0.3}, (0.1, 1.5),
-     "the fit's upper bound of 'Cathode porosity' is 1.5: 'Cathode porosity' = 1.5 is outside its physical range"),
+     "the fit's upper bound of 'Cathode porosity' is 1.5, outside its fit range [0, 1): the upper end 1 is from its "
+     "physical range"),
     ({"Persistent Li0 fraction": 0.03}, {"Persistent Li0 fraction": (0.01, 2.0)},
-     "the fit's upper bound of 'Persistent Li0 fraction' is 2:"),
+     "the fit's upper bound of 'Persistent Li0 fraction' is 2, outside its fit range [0, 1]:"),
     ({"Cathode Li diffusivity factor": 1.0}, (0.1, 1e6),
-     "the fit's upper bound of 'Cathode Li diffusivity factor' is 1e+06: 'Cathode Li diffusivity factor' must be "
-     "<= 53.1758, got 1000000 (2 times the largest spread of a set's own material's measured Li diffusivity"),
+     "the fit's upper bound of 'Cathode Li diffusivity factor' is 1e+06, outside its fit range [0.0188056, 53.1758]: "
+     "the upper end 53.1758 is from its measured spread: 2 x the widest measured Li diffusivity spread of a shipped "
+     "set's host, 26.6x (LiFePO4"),
 ])
 def test_fit_factors_refuses_bounds_outside_the_physical_range_or_measured_spread_before_any_solve(x0, bounds, said):
     """fit_factors checked its bounds as log variables only (0 < low < start < high): a porosity fitted up to 1.5
@@ -221,11 +225,102 @@ def test_a_d_factor_fit_bound_is_held_to_the_measured_spread_of_diffusivities():
     name = "Cathode Li diffusivity factor"
     spread = fitting.FIT_SPREADS[name]
     assert (spread.low, spread.high) == pytest.approx((1 / k, k), rel=1e-12)
+    assert fitting.fit_range(name) == replace(spread, kind="fit", why="from its measured spread: " + spread.why,
+                                              low_why="from its measured spread: " + spread.low_why)
     fitting.check_fit_bounds({name: (1.0001 / k, 0.9999 * k)}, {name: 1.0})
-    with pytest.raises(ValueError, match=rf"upper bound of '{name}' is 300: .* must be <= {k:g}"):
+    with pytest.raises(ValueError, match=rf"upper bound of '{name}' is 300, outside its fit range \[{1 / k:g}, {k:g}\]"
+                                         r": the upper end .* from its measured spread"):
         fitting.check_fit_bounds({name: (0.1, 300.0)})
-    with pytest.raises(ValueError, match=rf"lower bound of '{name}' is 1e-09: .* must be >= {1 / k:g}.*Fig. S1"):
+    with pytest.raises(ValueError, match=rf"lower bound of '{name}' is 1e-09, .*the lower end {1 / k:g} .*Table S5"):
         fitting.check_fit_bounds({name: (1e-9, 10.0)})
-    with pytest.raises(ValueError, match=r"is unbounded, but .* has the measured spread \[.*Table S5"):
+    with pytest.raises(ValueError, match=rf"upper bound of '{name}' is unbounded, .*the upper end {k:g} .*Table S5"):
         fitting.check_fit_bounds({name: (0.1, None)})
     fitting.check_fit_bounds({"Cathode exchange-current density factor": (0.1, 1e6)})
+
+
+def _own_k(material):
+    """Twice the spread of ``material``'s measured D, read here from the paper's tables (Table S5's row; Mo6S8's
+    with Fig. S1's PITT values)."""
+    from pybamm_aea.data import load_paper_table
+    row = load_paper_table("tableS5_li_diffusion").set_index("material").loc[material]
+    measured = [row["D_lower_cm2_per_s"], row["D_upper_cm2_per_s"]]
+    if material == "Mo6S8":
+        measured += list(load_paper_table("figS1_LixMo6S8_diffusion")["D_cm2_per_s"])
+    return 2 * max(measured) / min(measured)
+
+
+def test_a_d_factor_fit_bound_inside_the_widest_spread_but_outside_the_sets_own_is_refused_naming_the_set():
+    """The D factor's bound was the widest shipped set's, 1/53.2-53.2 (LiFePO4's 26.6x), whatever set was fitted
+    (session 62: check_fit_bounds was not told the set). Given the set, it is its own host's measured spread, times
+    2: Li2021_Mo6S8 1/19.6-19.6 (Mo6S8 9.8x, Table S5 and Fig. S1), Li2021_TiS2 1/32-32 (16x), an AEAMaterial's
+    own (NMC532 1.4x: 1/2.8-2.8, so the example's (0.1, 10) is refused). An upper bound of 30 or a lower bound of
+    0.02, both inside the widest, are refused naming the set, the value and the source; fit_factors passes its set."""
+    from pybamm_aea.materials import get_material
+    name = "Cathode Li diffusivity factor"
+    k = _own_k("Mo6S8")
+    assert k == pytest.approx(19.6, rel=1e-12)
+    widest = fitting.FIT_SPREADS[name]
+    assert widest.contains(30.0) and widest.contains(0.02)
+    said = (f"the fit's upper bound of '{name}' is 30, outside its fit range [{1 / k:g}, {k:g}]: the upper end {k:g} "
+            "is from its measured spread: 2 x Li2021_Mo6S8's host's measured Li diffusivity spread, 9.8x (Mo6S8 "
+            "1e-08 to 9.8e-08 cm2/s, Table S5 and Fig. S1)")
+    with pytest.raises(ValueError, match=re.escape(said)):
+        fitting.check_fit_bounds({name: (0.1, 30.0)}, parameter_set="Li2021_Mo6S8")
+    t = np.linspace(0.0, 10.0, 5)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        fitting.fit_factors(_NeverSolved(), t, np.zeros_like(t), {name: 1.0}, (0.1, 30.0), parameter_set="Li2021_Mo6S8")
+    fitting.check_fit_bounds({name: (1.0001 / k, 0.9999 * k)}, {name: 1.0}, "Li2021_Mo6S8")
+    k_tis2 = _own_k("TiS2")
+    with pytest.raises(ValueError, match=re.escape(f"lower bound of '{name}' is 0.02, outside its fit range "
+                                                   f"[{1 / k_tis2:g}, {k_tis2:g}]: the lower end {1 / k_tis2:g} is "
+                                                   "from its measured spread: 2 x Li2021_TiS2's host's")):
+        fitting.check_fit_bounds({name: (0.02, 10.0)}, parameter_set="Li2021_TiS2")
+    with pytest.raises(ValueError, match=re.escape(f"lower bound of '{name}' is 0.1, outside its fit range "
+                                                   f"[{1 / _own_k('NMC532'):g}, {_own_k('NMC532'):g}]: the lower end "
+                                                   f"{1 / _own_k('NMC532'):g} is from its measured spread: 2 x the "
+                                                   "material NMC532's measured Li diffusivity spread, 1.4x")):
+        fitting.check_fit_bounds({name: (0.1, 10.0)}, parameter_set=get_material("NMC532"))
+
+
+def test_a_d_factor_fit_bound_falls_back_to_the_widest_spread_saying_so():
+    """A set whose host has no measured D (AEA_Li4Ti5O12: Li4Ti5O12 is not in Table S5), or no set given, is held to
+    the widest shipped set's spread (2 x LiFePO4's 26.6x), and the refusal says why; a set not known is refused
+    naming it and the way out, even when no D factor is fitted."""
+    name = "Cathode Li diffusivity factor"
+    k = _own_k("LiFePO4")
+    fitting.check_fit_bounds({name: (1.0001 / k, 0.9999 * k)}, parameter_set="AEA_Li4Ti5O12")
+    with pytest.raises(ValueError, match=re.escape(
+            f"upper bound of '{name}' is 60, outside its fit range [{1 / k:g}, {k:g}]: the upper end {k:g} is from its "
+            "measured spread: 2 x the widest measured Li diffusivity spread of a shipped set's host, 26.6x (LiFePO4 "
+            "6.77e-16 to 1.8e-14 cm2/s, Table S5), both ways (the margin: a fit of R^2/D also absorbs the particle "
+            "radius), as AEA_Li4Ti5O12's host, Li4Ti5O12, has no measured Li diffusivity in Table S5")):
+        fitting.check_fit_bounds({name: (0.1, 60.0)}, parameter_set="AEA_Li4Ti5O12")
+    with pytest.raises(ValueError, match=re.escape("as no parameter set was given (parameter_set= for the set's own)")):
+        fitting.check_fit_bounds({name: (0.1, 60.0)})
+    with pytest.raises(ValueError, match=re.escape("parameter_set='Mo6S8' is no parameter set: no facts for parameter "
+                                                   "set 'Mo6S8'")):
+        fitting.check_fit_bounds({"Cathode exchange-current density factor": (0.1, 10.0)}, parameter_set="Mo6S8")
+    with pytest.raises(ValueError, match=r"parameter_set=3 is neither a parameter set's name nor an AEAMaterial"):
+        fitting.check_fit_bounds({}, parameter_set=3)
+
+
+@pytest.mark.parametrize("set_name", sorted(SET_FACTS))
+def test_every_sets_own_values_pass_as_a_fits_start_and_the_fitted_sets_take_the_examples_bounds(set_name):
+    """Every number of a shipped set that has a range (82 or so a set: its fitted and measured values, its factors at
+    1) passes as a fit's start checked against that set's own fit ranges, and each fitting factor's bounds of 1/1.4
+    to 1.4 around it (inside the narrowest own D spread, NMC532's 2.8) pass; the example's bounds (0.1, 10) pass
+    for the sets the example fits (Li2021_Mo6S8, Li2021_TiS2)."""
+    import numbers
+
+    from pybamm_aea.models.checks import RANGES
+    from pybamm_aea.parameters import registered_values
+    from pybamm_aea.parameters.paper_cell import fitting_factors
+    values = registered_values(set_name)
+    start = {name: float(values[name]) for name in RANGES
+             if name in values.keys() and isinstance(values[name], numbers.Number)}
+    assert len(start) > 70
+    fitting.check_fit_bounds({}, start, set_name)
+    factors = {name: start[name] for name in fitting_factors()}
+    fitting.check_fit_bounds({name: (value / 1.4, value * 1.4) for name, value in factors.items()}, factors, set_name)
+    if set_name in ("Li2021_Mo6S8", "Li2021_TiS2"):
+        fitting.check_fit_bounds(dict.fromkeys(factors, (0.1, 10.0)), factors, set_name)
