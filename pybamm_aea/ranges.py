@@ -21,7 +21,29 @@ __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS
            "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
            "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA", "LEAST_PRESSED_MPA", "DENSITY_G_CM3",
            "LEAST_ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_J", "MOLAR_MASS_G_MOL",
-           "SOLID_DENSITY_KG_M3", "MOLAR_MASS_KG_MOL"]
+           "SOLID_DENSITY_KG_M3", "MOLAR_MASS_KG_MOL", "slip_reading", "slip_question"]
+
+
+def slip_reading(value, slip):
+    """``value`` typed in ``slip``'s other unit, said in its own (:attr:`Range.slip`'s format: (the unit, the other,
+    how many of the other make one of the unit[, the other's zero in the unit, ...]): 70 for ("K", "degrees C", 1.0,
+    273.15) is 343.15; 1.1775 for ("g", "mg", 1e3) is 0.0011775."""
+    return value / slip[2] + (slip[3] if len(slip) > 3 else 0.0)
+
+
+def slip_question(value, *slips, readable=None):
+    """The one wording of a unit slip: ``value`` (a number as given, in each slip's own unit ``slips[i][0]``) read in
+    each of ``slips``' other units (:attr:`Range.slip`'s format), the unit guessed and the value it would be
+    (:func:`slip_reading`): "did you give mg? 1.1775 mg = 0.0011775 g"; "did you give kPa or Pa? 360000 kPa = 360 MPa,
+    360000 Pa = 0.36 MPa". ``readable``: ``(x, sep) -> str``, a reading's words in a readable unit
+    (:meth:`Range.slip_hint`'s "3e-06 m = 3 um"), or None. Which readings are slips is the caller's rule
+    (:meth:`Range.slip_readings` for a range's; a capacity termination's mA.h, :mod:`pybamm_aea.models.step_checks`;
+    a capacity in A.h/g, :func:`pybamm_aea.energy.materials.check_typed_capacity`); the words are this one's."""
+    v = float(value)
+    unit = f" {slips[0][0]}" if slips[0][0] else ""  # (a fraction has no unit: "did you give %? 11 % = 0.11")
+    readings = [f"{v:.10g} {slip[1]} = {slip_reading(v, slip):.10g}{unit}"
+                f"{readable(slip_reading(v, slip), ' = ') if readable else ''}" for slip in slips]
+    return f"did you give {' or '.join(slip[1] for slip in slips)}? {', '.join(readings)}"
 
 
 #: One standard atmosphere [MPa] (101325 Pa, scipy.constants.atm): a stack pressure at or below it is a cell held
@@ -93,43 +115,46 @@ class Range:
         """The range :meth:`to_json` gave (its lists tuples again, :meth:`__post_init__`)."""
         return cls(**fields)
 
+    def slip_readings(self, value, bounded=None):
+        """The unit slips (each as :attr:`slip`) that explain ``value`` outside the range (with a numeric ``high``):
+        those of :attr:`slip` and :attr:`more_slips` (:attr:`low_slip` for a value below the range) whose reading of
+        it (:func:`slip_reading`) is inside the range and plausible (:meth:`implausible`); [] for a value inside the
+        range or at its own (open) bound (a porosity of 1 is not 1 %). The rule of :meth:`slip_hint`, and of a caller
+        with its own words around :func:`slip_question` (:func:`pybamm_aea.readout.given_mass`). ``bounded``: the
+        value the range bounds, if derived from ``value`` in proportion (a composite's electrode loading from its
+        active loading; a given mass over the solution's); ``value`` if None."""
+        if number_refusal(value) is not None:
+            return []
+        b = float(value) if bounded is None else float(bounded)
+        below = self.low is not None and b < self.low  # (a value below the range: its own slip, :attr:`low_slip`)
+        slips = (self.low_slip,) if below and self.low_slip else (self.slip,) + self.more_slips
+        if not slips[0] or isinstance(self.high, str):
+            return []
+        if self.contains(b) or b in (self.low, self.high):  # the range's own (open) bound typed, no slip: a porosity
+            return []  # of 1 is not 1 %
+        readings = [(slip, slip_reading(b, slip)) for slip in slips]
+        # (a reading outside the range, or in it but of no plausible value: no slip)
+        return [slip for slip, r in readings if self.contains(r) and not self.implausible(r, slip)]
+
     def slip_hint(self, value, bounded=None):
         """The end of an error refusing ``value`` when it is outside the range (with a numeric ``high``) and inside it
         read in :attr:`slip`'s unit (13.91 meant as mg/cm2 given as kg/m2): " (13.91 kg/m2 = 1391 mg/cm2); did you
         give mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2" (70 meant as degrees C given as K: "... did you give degrees C? 70
-        degrees C = 343.15 K"); else "". ``bounded``: the value the range bounds, if derived from ``value`` in
-        proportion (a composite's electrode loading from its active loading); ``value`` if None."""
-        if number_refusal(value) is not None:
-            return ""
-        v = float(value)
-        b = v if bounded is None else float(bounded)
-        below = self.low is not None and b < self.low  # (a value below the range: its own slip, :attr:`low_slip`)
-        slips = (self.low_slip,) if below and self.low_slip else (self.slip,) + self.more_slips
-        if not slips[0] or isinstance(self.high, str):
-            return ""
-        if self.contains(b) or b in (self.low, self.high):  # the range's own (open) bound typed, no slip: a porosity
-            return ""  # of 1 is not 1 %
-        fit = []
-        for slip in slips:
-            per = slip[2]
-            zero = slip[3] if len(slip) > 3 else 0.0  # (the other unit's zero in this unit: a temperature's)
-            # (a reading outside the range, or in it but of no plausible value: no hint)
-            if self.contains(b / per + zero) and not self.implausible(b / per + zero, slip):
-                fit.append((slip[1], per, zero))
+        degrees C = 343.15 K"); else "". The slips are :meth:`slip_readings`' (``bounded`` as there), the question
+        :func:`slip_question`'s."""
+        fit = self.slip_readings(value, bounded)
         if not fit:
             return ""
-        name = slips[0][0]
-        unit = f" {name}" if name else ""  # (a fraction has no unit: " (11 = 1100 %); did you give %? 11 % = 0.11")
-        converted = [f for f in fit if " with " in f[0]]  # (a conversion slip: the number right, its factor not)
+        v = float(value)
+        unit = f" {fit[0][0]}" if fit[0][0] else ""  # (a fraction has no unit: " (11 = 1100 %); did you give %? ...")
+        converted = [f for f in fit if " with " in f[1]]  # (a conversion slip: the number right, its factor not)
         fit = [f for f in fit if f not in converted]
-        said = " = ".join(f"{(v - zero) * per:.10g} {other}" for other, per, zero in fit) or self._readable(v)
+        said = " = ".join(f"{(v - (f[3] if len(f) > 3 else 0.0)) * f[2]:.10g} {f[1]}" for f in fit) or self._readable(v)
         if self.soft_high and self.high < v < 2 * self.high:  # (just above a chosen bound: likelier meant as typed)
             said += f", {v / self.high:.2g} times its highest: likelier a value above it than a unit slip"
-        readings = [f"{v:.10g} {other} = {v / per + zero:.10g}{unit}{self._readable(v / per + zero, ' = ')}"
-                    for other, per, zero in fit]
-        asked = [f"did you give {' or '.join(other for other, _, _ in fit)}? {', '.join(readings)}"] if fit else []
+        asked = [slip_question(v, *fit, readable=self._readable)] if fit else []
         asked += [f"did you convert {other}? {1 / per:.10g} times it, {v / per:.10g}{unit}"
-                  f"{self._readable(v / per, ' = ')}" for other, per, _ in converted]
+                  f"{self._readable(v / per, ' = ')}" for _, other, per, *_ in converted]
         return f" ({v:.10g}{unit}{' = ' + said if said else ''}); {'; '.join(asked)}"
 
     def _readable(self, x, sep=""):

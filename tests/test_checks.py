@@ -1546,6 +1546,20 @@ def test_a_termination_capacity_at_or_above_the_cells_is_refused(termination, me
     sim("0.0001 A.h capacity").build_for_experiment()
 
 
+def test_a_termination_capacitys_mah_reading_names_the_value_as_typed():
+    """The mA.h slip of a capacity termination still above the cell's capacity read in mA.h (0.8 A.h on the 0.1517
+    mA.h Mo6S8 cell, 5.27 times it) was worded by step_checks itself at 6 digits: "0.8000001 A.h capacity" was asked
+    "did you give mA.h? 0.8 mA.h = 0.0008 A.h", a value not typed. Session 63: worded by ranges.slip_question, the
+    words of every unit slip (readout.given_mass's mg, energy's A.h/g), to the value's 10 digits."""
+    experiment = pybamm.Experiment([("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V")] * 3,
+                                   termination="0.8000001 A.h capacity")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment)
+    with pytest.raises(ValueError, match=re.escape(
+            "; did you give mA.h? 0.8000001 mA.h = 0.0008000001 A.h, still 5.27 times the cell's capacity")):
+        sim.build_for_experiment()
+
+
 @pytest.mark.parametrize("name, termination, said", [
     ("Li2021_S_Mo6S8", "0.00082074 A.h capacity", "its capacity 0.00082074 A.h is at or above the cell's capacity, "
                                                   "the cathode's capacity as made 0.00082073 A.h (0.82073 mA.h, "),

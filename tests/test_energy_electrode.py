@@ -503,6 +503,24 @@ def test_the_ah_per_g_slip_message_states_the_rule_it_applies():
     assert "within 1.01 times that Faraday capacity" in str(exc.value)
 
 
+@pytest.mark.parametrize("material, capacity", [("Mo6S8", 0.128), ("Li", 3.87), ("S8", 1.6725)])
+def test_the_ah_per_g_slip_is_worded_as_every_unit_slip_and_at_most_300_characters(material, capacity):
+    """The A.h/g slip had its own words, 317 characters for Mo6S8's 0.128 (the value again in A.h/g, "read in A.h/g
+    (1000 times it) ... as the Faraday check takes it"). Session 63: ranges.slip_question's, the words of every unit
+    slip (readout.given_mass's mg, a capacity termination's mA.h): the value as given, the unit guessed and the value
+    it would be, after the rule and the way out for an inert material (0), in at most 300 characters (249 for
+    Mo6S8). A capacity just above the rule's share of the Faraday capacity is taken, as before."""
+    faraday = get_material(material).theoretical_capacity
+    with pytest.raises(ValueError) as exc:
+        Electrode({material: 1.0}, 0.1, capacities={material: capacity})
+    said = str(exc.value)
+    assert said.startswith(f"capacities[{material!r}] = {capacity:.10g} mA.h/g is at most 0.101 % of {material}'s")
+    assert said.endswith(f"(0 is taken: an inert material's); did you give A.h/g? {capacity:.10g} A.h/g = "
+                         f"{capacity * 1e3:.10g} mA.h/g")
+    assert len(said) <= 300
+    assert Electrode({material: 1.0}, 0.1, capacities={material: 1.0101e-3 * faraday}).specific_capacity > 0
+
+
 def test_a_registered_material_takes_a_capacity_below_its_faraday_one():
     """A user's registered host of Faraday capacity 10.7 mA.h/g (no library capacity: the error says to pass
     capacities=) was refused capacities={'PolyHost': 10} by session 51's 12.47 floor; an electrode rebuilt from a

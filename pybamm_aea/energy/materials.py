@@ -27,7 +27,7 @@ import pandas as pd
 
 from pybamm_aea.constants import M_LI, MAH_PER_MOL, N_A, formula_mass
 from pybamm_aea.data import load_paper_table
-from pybamm_aea.ranges import DENSITY_G_CM3, NON_NEGATIVE, POSITIVE
+from pybamm_aea.ranges import DENSITY_G_CM3, NON_NEGATIVE, POSITIVE, slip_question
 from pybamm_aea.user_input import did_you_mean, name_key
 
 from ._common import check_real, check_voltage_vs_li
@@ -233,6 +233,9 @@ FARADAY_TOLERANCE = 1.01
 
 #: mA.h per A.h: a capacity typed in A.h/g where mA.h/g is meant is read this many times too small
 MAH_PER_AH = 1000.0
+#: that slip (:attr:`pybamm_aea.ranges.Range.slip`'s format, worded by :func:`pybamm_aea.ranges.slip_question`): a
+#: capacity in mA.h/g typed in A.h/g, 1 / :data:`MAH_PER_AH` of which make one mA.h/g
+_AH_PER_G_SLIP = ("mA.h/g", "A.h/g", 1.0 / MAH_PER_AH)
 
 
 def check_faraday(capacity, material, where):
@@ -263,11 +266,10 @@ def check_typed_capacity(capacity, material, where):
         whose = f"Li metal's Faraday capacity, the most any material stores ({material.name} has none known)"
     if capacity == 0.0 or MAH_PER_AH * capacity > FARADAY_TOLERANCE * faraday:
         return
-    raise ValueError(f"{where} = {capacity:.10g} mA.h/g ({capacity / MAH_PER_AH:.10g} A.h/g) is at most "
-                     f"{100.0 * FARADAY_TOLERANCE / MAH_PER_AH:.4g} % of {whose}, {faraday:.4g} mA.h/g: read in "
-                     f"A.h/g ({MAH_PER_AH:g} times it) a capacity it can have, within {FARADAY_TOLERANCE:g} times "
-                     f"that Faraday capacity as the Faraday check takes it (0 is taken: an inert material's); did you "
-                     f"give A.h/g? {capacity:.10g} A.h/g = {capacity * MAH_PER_AH:.10g} mA.h/g")
+    raise ValueError(f"{where} = {capacity:.10g} mA.h/g is at most "
+                     f"{100.0 * FARADAY_TOLERANCE / MAH_PER_AH:.4g} % of {whose}, {faraday:.4g} mA.h/g: in A.h/g "
+                     f"a capacity it can have, within {FARADAY_TOLERANCE:g} times that Faraday capacity (0 is taken: "
+                     f"an inert material's); {slip_question(capacity, _AH_PER_G_SLIP)}")
 
 
 _REGISTRY = {}

@@ -40,6 +40,7 @@ from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.solver_internals import initial_state
 from .checks import (Range, check_held_voltages_in_tables, check_input_value, host_tables, check_step_until_in_tables,
                      check_value, held_voltages_past_tables, of_time, varying_values)
+from ..ranges import slip_question, slip_reading
 from .starting_state import same_value, shown
 from ..user_frame import users_stacklevel
 
@@ -242,7 +243,8 @@ def made_capacity(made, parameter_values, inputs):
 LOADING_SLIP_FACTOR = 10.0
 
 
-#: a capacity termination's unit slip (:attr:`~pybamm_aea.ranges.Range.slip`): PyBaMM reads it in A.h, a cell's
+#: a capacity termination's unit slip (:attr:`~pybamm_aea.ranges.Range.slip`, its question
+#: :func:`~pybamm_aea.ranges.slip_question`'s, that of every unit slip): PyBaMM reads it in A.h, a cell's
 #: capacity is said in mA.h ("0.8 A.h capacity" meant as 0.8 mA.h on a 0.1517 mA.h Mo6S8 cell)
 _CAPACITY_SLIP = ("A.h", "mA.h", 1000.0)
 
@@ -273,7 +275,7 @@ def _check_capacity_termination(written, capacity, made, parameter_values, input
         return
     nominal = number_of(parameter_values, "Nominal cell capacity [A.h]", inputs)
     basis = "" if nominal is None else f"; its \"Nominal cell capacity [A.h]\" {nominal:.4g} A.h"
-    unit, other, per = _CAPACITY_SLIP
+    _, other, per = _CAPACITY_SLIP
     made_from = _capacity_made_from(parameter_values, inputs)
     # (each at the digits that tell it from the other: at 4, 0.00082074 A.h was refused as above 0.0008207, R19)
     p = digits_apart(made, capacity)
@@ -287,8 +289,8 @@ def _check_capacity_termination(written, capacity, made, parameter_values, input
                          f"loading in the wrong unit?); the termination's {said} A.h is at or above it, the most "
                          "a cycle's \"Capacity [A.h]\" can be, so PyBaMM would stop the experiment after cycle 1")
     hint = "" if not slip_hints or capacity < LOADING_SLIP_FACTOR * made else bound.slip_hint(capacity) or (
-        f"; did you give {other}? {capacity:g} {other} = {capacity / per:g} {unit}, still "
-        f"{capacity / per / made:.3g} times the cell's capacity")
+        f"; {slip_question(capacity, _CAPACITY_SLIP)}, still {slip_reading(capacity, _CAPACITY_SLIP) / made:.3g} "
+        "times the cell's capacity")
     if slip_hints and 0.5 <= capacity < 1:  # (a retention typed as a fraction: 0.8 for 80 %)
         hint += f"; for {100 * capacity:g} % of cycle 1's capacity write '{100 * capacity:g}% capacity'"
     raise ValueError(f"the experiment's termination {written!r}: its capacity {said} A.h is at or above the "
