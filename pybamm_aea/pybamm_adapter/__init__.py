@@ -6,7 +6,8 @@ against PyBaMM 26.10.1.1 (the version installed when this list was made; pyproje
 
 **Patches** (modules of this package; each wraps PyBaMM functions or methods, checks with ``inspect`` that the
 PyBaMM names it relies on are there and raises an ImportError naming the PyBaMM version and what is missing if
-not; :func:`install` installs them, idempotently, in this order):
+not; :func:`install` installs them, idempotently, in this order; a check's ``inspect.getsource`` is
+:func:`.initial_states.source_of`'s, the same text read once per process without parsing the module):
 
 - :mod:`.initial_states`: wraps ``BaseSimulation.set_initial_state`` and ``ParameterValues.set_initial_state``
   (an AEA model's or parameter set's initial SOC/voltage); reads and sets private ``BaseSimulation`` names

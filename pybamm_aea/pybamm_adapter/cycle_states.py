@@ -35,7 +35,7 @@ import re
 import numpy as np
 import pybamm
 
-from .initial_states import patch_mismatch, wrap_once
+from .initial_states import patch_mismatch, source_of, wrap_once
 
 #: the model-class attribute that asks for light states of unsaved cycles
 MODEL_FLAG = "light_unsaved_cycle_states"
@@ -56,7 +56,7 @@ def check(solution_class=None, function=None):
     function = function or pybamm.make_cycle_solution
     function = getattr(function, "__wrapped__", function)
     slots = {name for cls in solution_class.__mro__ for name in getattr(cls, "__slots__", ())}
-    source = inspect.getsource(solution_class)
+    source = source_of(solution_class)
     missing = [f"Solution.{name}" for name in SOLUTION_PRIVATE_NAMES
                if name not in slots and not re.search(rf"self\.{name}\b", source)]
     taken = inspect.signature(function).parameters

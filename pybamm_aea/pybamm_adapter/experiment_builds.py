@@ -26,12 +26,11 @@ What upstream would replace this module: ``build_for_experiment`` parameterising
 ``_model``), or ``SymbolProcessor`` accepting the same parameter values twice.
 """
 import functools
-import inspect
 import re
 
 import pybamm
 
-from .initial_states import patch_mismatch, wrap_once
+from .initial_states import patch_mismatch, source_of, wrap_once
 
 #: the ``pybamm.Simulation`` method wrapped
 METHOD = "build_for_experiment"
@@ -43,7 +42,7 @@ PRIVATE_NAMES = ("_model", "_model_with_set_params", "_unprocessed_model")
 def check(simulation_class=None):
     """ImportError naming the PyBaMM version unless the names this patch relies on are there."""
     simulation_class = simulation_class or pybamm.Simulation
-    source = "".join(inspect.getsource(cls) for cls in simulation_class.__mro__ if cls is not object)
+    source = "".join(source_of(cls) for cls in simulation_class.__mro__ if cls is not object)
     missing = [] if callable(getattr(simulation_class, METHOD, None)) else [f"Simulation.{METHOD}"]
     missing += [f"Simulation.{name}" for name in PRIVATE_NAMES if not re.search(rf"self\.{name}\b", source)]
     if missing:

@@ -94,7 +94,7 @@ import warnings
 import pybamm
 
 from .experiment_inputs import EXPERIMENT_START
-from .initial_states import patch_mismatch, wrap_once
+from .initial_states import patch_mismatch, source_of, wrap_once
 from ..progress import DESCRIPTION, STEP_NAME, solver_failed_text, step_description, step_text, stopped_text
 
 #: the model-class attribute that asks for the warning
@@ -195,7 +195,7 @@ def check(simulation_class=None):
     for name in (CALLBACKS, SAVE_AT_CYCLES, STARTING_SOLUTION, INITIAL_SOC, CALC_ESOH, INPUTS):
         if callable(method) and name not in inspect.signature(method).parameters:
             missing.append(f"Simulation.{METHOD}({name}=...)")
-    source = inspect.getsource(method) if callable(method) else ""  # the method only: the class takes ~0.1 s
+    source = source_of(method) if callable(method) else ""  # the method only: the class takes ~0.1 s
     missing += [f'logs["{name}"]' for name in LOG_NAMES if not re.search(rf'logs\["{name}"\]\s*=', source)]
     if not re.search(rf'logs\["{TERMINATION}"\]\s*=', source):
         missing.append(f'logs["{TERMINATION}"]')
@@ -255,7 +255,7 @@ def _carried_names():
 def _source(function):
     """The source of ``function`` ("" if it has none)."""
     try:
-        return inspect.getsource(function)
+        return source_of(function)
     except (OSError, TypeError):
         return ""
 

@@ -60,7 +60,7 @@ import warnings
 import pybamm
 
 from ..user_frame import users_stacklevel
-from .initial_states import patch_mismatch, wrap_once
+from .initial_states import patch_mismatch, source_of, wrap_once
 
 #: the ``pybamm.Simulation`` method wrapped, and the attributes its wrapper reads (set by the class's source)
 METHOD = "build_for_experiment"
@@ -115,7 +115,7 @@ def internal_inputs(simulation_class=None):
 def check(simulation_class=None):
     """ImportError naming the PyBaMM version unless the names this patch relies on are there."""
     simulation_class = simulation_class or pybamm.Simulation
-    source = "".join(inspect.getsource(cls) for cls in simulation_class.__mro__ if cls is not object)
+    source = "".join(source_of(cls) for cls in simulation_class.__mro__ if cls is not object)
     method = getattr(simulation_class, METHOD, None)
     missing = [] if callable(method) else [f"Simulation.{METHOD}"]
     if callable(method) and "inputs" not in inspect.signature(method).parameters:
@@ -124,7 +124,7 @@ def check(simulation_class=None):
                 if not hasattr(simulation_class, name) and not re.search(rf"self\.{name}\b", source)]
     # a step's key in steps_to_built_models (the custom steps' models) and a drive cycle's numbers (every sample
     # checked): pybamm.step.BaseStep's
-    step_source = inspect.getsource(pybamm.step.BaseStep)
+    step_source = source_of(pybamm.step.BaseStep)
     missing += [f"pybamm.step.BaseStep.{name}" for name in STEP_NAMES
                 if not hasattr(pybamm.step.BaseStep, name) and not re.search(rf"self\.{name}\b", step_source)]
     # the steps as given and as run, the custom steps' functions, a failed custom step's re-solve (read after a
@@ -137,7 +137,7 @@ def check(simulation_class=None):
                                 for kind, name in CUSTOM_STEP_FUNCTIONS.items())):
         if cls is None:
             continue  # (a PyBaMM without custom steps: none to compare)
-        cls_source = inspect.getsource(cls)
+        cls_source = source_of(cls)
         missing += [f"pybamm.{where}.{name}" for name in names
                     if not hasattr(cls, name) and not re.search(rf"self\.{name}\b", cls_source)]
     if missing:

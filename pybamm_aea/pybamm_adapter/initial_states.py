@@ -67,7 +67,7 @@ def check(simulation_class=BaseSimulation, signatures=None):
 
     A private name counts as there if the class defines it or its source sets ``self.<name>``.
     """
-    source = inspect.getsource(simulation_class)
+    source = source_of(simulation_class)
     missing = [name for name in SIMULATION_PRIVATE_NAMES
                if not hasattr(simulation_class, name) and f"self.{name}" not in source]
     for cls, expected in (signatures or SIGNATURES).items():
@@ -77,6 +77,33 @@ def check(simulation_class=BaseSimulation, signatures=None):
         missing += [f"{cls.__name__}.set_initial_state({name}=...)" for name in expected if name not in taken]
     if missing:
         raise patch_mismatch("initial-state", __name__, missing)
+
+
+#: a top-level class's ``class`` line (the name filled in): where :func:`source_of` starts its block
+_CLASS_LINE = r"class\s+{}\b"
+
+
+@functools.lru_cache(maxsize=None)
+def source_of(obj):
+    """``inspect.getsource(obj)``, read once per process, which the patches' checks read PyBaMM's classes and
+    methods with. Python 3.11's ``inspect`` finds a class by parsing its whole module (``ast.parse``) on every call:
+    the checks' 18 reads cost 0.22-0.42 s of each process's import of the package (10 parses, of 5 PyBaMM files),
+    which every spawned or Dask sweep worker paid again (session 63). Here a top-level, undecorated class whose
+    ``class`` line is the only one of its name in its file starts its block there (the line ``inspect`` finds), read
+    to its end with ``inspect.getblock`` as ``inspect`` does: the same text without the parse; anything else
+    (a nested or decorated class, a name on two lines, a function) is ``inspect.getsource``'s."""
+    import linecache
+    import re
+
+    if not inspect.isclass(obj) or "." in obj.__qualname__:
+        return inspect.getsource(obj)
+    filename = inspect.getsourcefile(obj)
+    lines = linecache.getlines(filename) if filename else []
+    pattern = re.compile(_CLASS_LINE.format(re.escape(obj.__name__)))
+    starts = [i for i, line in enumerate(lines) if pattern.match(line)]
+    if len(starts) != 1 or (starts[0] > 0 and lines[starts[0] - 1].lstrip().startswith("@")):
+        return inspect.getsource(obj)
+    return "".join(inspect.getblock(lines[starts[0]:]))
 
 
 def patch_mismatch(patch, module, missing):

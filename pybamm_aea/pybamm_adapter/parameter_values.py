@@ -65,7 +65,7 @@ import re
 import pybamm
 from pybamm.parameters.parameter_substitutor import ParameterSubstitutor
 
-from .initial_states import patch_mismatch
+from .initial_states import patch_mismatch, source_of
 
 #: the ``ParameterSubstitutor`` methods wrapped, and those whose NaN error they read (a parameter given as a
 #: number, and a function parameter given as one)
@@ -95,7 +95,7 @@ def check(substitutor_class=None):
                 and len(inspect.signature(getattr(substitutor_class, name)).parameters) < 2]
     for name in RAISERS:
         if callable(getattr(substitutor_class, name, None)):
-            source = inspect.getsource(getattr(substitutor_class, name))
+            source = source_of(getattr(substitutor_class, name))
             if "not found" not in source or f"self.{STORE}[" not in source or "isnan" not in source:
                 missing.append(f"ParameterSubstitutor.{name} raising \"Parameter '...' not found\" for a NaN of "
                                f"self.{STORE}")

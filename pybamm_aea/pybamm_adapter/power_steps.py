@@ -21,7 +21,7 @@ import inspect
 
 import pybamm
 
-from .initial_states import patch_mismatch, wrap_once
+from .initial_states import patch_mismatch, source_of, wrap_once
 
 #: the model class attribute that asks for the guess (:class:`pybamm_aea.models.aea.AEA`)
 MODEL_FLAG = "power_step_current_from_power"
@@ -38,8 +38,8 @@ def check(step_class=None):
     missing = []
     if set_up is None or list(inspect.signature(set_up).parameters)[1:] != ["new_model", "new_parameter_values"]:
         missing.append("Power.set_up(new_model, new_parameter_values)")
-    sources = inspect.getsource(pybamm.external_circuit.PowerFunctionControl)
-    sources += inspect.getsource(pybamm.external_circuit.FunctionControl)
+    sources = source_of(pybamm.external_circuit.PowerFunctionControl)
+    sources += source_of(pybamm.external_circuit.FunctionControl)
     missing += [name for name in (CURRENT_VARIABLE, POWER_FUNCTION) if name not in sources]
     if missing:
         raise patch_mismatch("power-step guess", __name__, missing)
