@@ -26,7 +26,7 @@ import numpy as np
 
 from .models.solvers import InputSetWarning
 from .phases import MO6S8_PHASE_FIELD_WINDOWS
-from .pybamm_adapter.model_internals import cell_widths, step_variable_history
+from .pybamm_adapter.model_internals import cell_widths, step_variable_at
 
 __all__ = ["PhaseLayerLimitWarning", "phase_layer_limit", "STRANDED_SHARE", "SECTION"]
 
@@ -66,12 +66,10 @@ def _ends(step, name):
     """``name``'s values at the step's first and last state, a float array (an entry per state), or None: its
     expression evaluated on those two state vectors alone (~0.03 ms), not a processed variable over every time the
     step kept (~1.2 ms for the average content of a 0.1C discharge, ~0.2 CPU s per 100 C/10 cycles with rests); a
-    solve that kept no states (``output_variables``) is read through its processed variable."""
-    values = step_variable_history(step, name, ENDS)
-    if values is None:
-        values = np.asarray(step[name].entries, dtype=float).ravel()
-        return values[list(ENDS)] if values.size else None
-    return values.ravel()
+    solve that kept no states (``output_variables``) is read through its processed variable
+    (:func:`~pybamm_aea.pybamm_adapter.model_internals.step_variable_at`)."""
+    values = step_variable_at(step, name, ENDS).ravel()
+    return values if values.size else None
 
 
 def _judge(step, number):

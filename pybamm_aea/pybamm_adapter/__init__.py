@@ -87,10 +87,15 @@ by: those made public, or IDAKLU ending an event-terminated step on a consistent
 **Undocumented attributes of models, solutions and processed variables read** (:mod:`.model_internals`, used by
 :mod:`pybamm_aea.models.solvers`, :mod:`pybamm_aea.models.starting_state`, :mod:`pybamm_aea.models.start_advice`,
 :mod:`pybamm_aea.readout`,
-:mod:`pybamm_aea.cycling` and :mod:`pybamm_aea.phases`): a discretised model's ``y_slices``, ``len_rhs``, ``len_alg``
+:mod:`pybamm_aea.cycling`, :mod:`pybamm_aea.phases`, :mod:`pybamm_aea.switch_check`, :mod:`pybamm_aea.convergence`
+and :mod:`pybamm_aea.phase_layer_limit`): a discretised model's ``y_slices``, ``len_rhs``, ``len_alg``
 and ``len_rhs_and_alg`` (of a model ``pybamm.load_model`` read, which has no ``y_slices``: its ``StateVector`` nodes'
 ``y_slices``); an experiment solution's ``all_first_states`` and ``all_summary_variables``; a processed
-variable's ``mesh`` (its ``edges`` and ``d_edges``); the parameter values a processed model keeps in its
+variable's ``mesh`` (its ``edges`` and ``d_edges``); a step's variables at its first or last state alone, its
+discretised expression evaluated on those state vectors (``step_variable_history``, ``step_variable_at``: the one
+way the judgements of convergence and phase_layer_limit read a step's end states), and whether a variable's
+discretised expression is a constant (``step_constant_value``: a rest's or constant-current step's current); the
+parameter values a processed model keeps in its
 ``symbol_processor`` (``parameter_values``: checked by :func:`install`, read by :mod:`pybamm_aea.models.checks`).
 Retired by: a documented state layout, per-cycle states and mesh, and the model's parameter values. (Read as PyBaMM's
 public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``, ``all_inputs``,

@@ -232,6 +232,35 @@ def step_variable_history(step, name, columns=None):
     return np.stack(columns, axis=1)
 
 
+def step_variable_at(step, name, columns):
+    """The values of the variable called ``name`` of a step solution ``step`` at the times of index ``columns`` only
+    (``(0,)``: its first state, ``(-1,)``: its last, ``(0, -1)``: both), a float array of one column per index (a
+    cathode variable's (cells, len(columns))): :func:`step_variable_history` at those columns where the step keeps its
+    states (~0.03 ms a variable); else (a solve that kept only its ``output_variables``, or a step that is no PyBaMM
+    solution) those columns of ``step[name]``, its KeyError where it has none (a step of no times: its empty entries).
+    The one way :mod:`pybamm_aea.convergence` and :mod:`pybamm_aea.phase_layer_limit` read a step's end states."""
+    values = step_variable_history(step, name, columns)
+    if values is not None:
+        return values
+    values = np.asarray(step[name].entries, dtype=float)
+    return values[..., list(columns)] if values.size else values
+
+
+def step_constant_value(step, name):
+    """The value of the variable called ``name`` of a step solution ``step`` where its model's discretised expression
+    is a constant (PyBaMM 26.10's ``model.get_processed_variable(name).is_constant()``: the "Current [A]" of a rest,
+    0.0, or of a constant-current step), a float, read without the step's states; None where it varies over the step
+    (a CV, power or drive-cycle step's current) or the model has no such variable."""
+    try:
+        expression = step.all_models[0].get_processed_variable(name)
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
+    if not getattr(expression, "is_constant", lambda: False)():
+        return None
+    values = np.ravel(np.asarray(expression.evaluate(), dtype=float))
+    return float(values[0]) if values.size == 1 else None
+
+
 def state_size(model):
     """Number of values of a discretised ``model``'s state vector (PyBaMM 26.10's ``model.len_rhs_and_alg``)."""
     return model.len_rhs_and_alg
