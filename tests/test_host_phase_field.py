@@ -1159,7 +1159,7 @@ def test_content_slope_is_floored_far_below_any_state():
 
 
 def test_the_ocps_entropy_is_only_the_lattice_gas_term():
-    """docs/known_limits.rst, "Temperature: the OCPs' entropy and no heat": the Mo6S8 plateaus, loop and interior
+    """docs/known_limits.rst, "Temperature: the OCPs' entropy and the heat": the Mo6S8 plateaus, loop and interior
     windows do not move with T (dU/dT = 0 by assumption), the Li0 lattice gas and LixTiS2 carry (R / F) ln(...), the
     lever-rule branches no T at all. An entropic term added to an OCP must change that text."""
     from pybamm_aea.constants import F, R

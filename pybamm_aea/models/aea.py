@@ -19,6 +19,7 @@ from . import submodels
 from .parameters import AEAParameters
 from .solvers import ScalarFunctionsIDAKLUSolver, SharedEventsIDAKLUSolver
 from .submodels.cell_voltage import electrode_level_variables
+from .submodels.heat import irreversible_heat_variables
 from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 
 
@@ -377,6 +378,7 @@ class AEA(pybamm.BaseModel):
         variables = self.variables
         variables.update(self._degradation_summary_variables(variables))
         variables.update(electrode_level_variables(self.param, variables))
+        variables.update(irreversible_heat_variables(self.param, self.options, variables))
         variables.update(standard_summary_variables(self.param, variables))
         variables.update({
             "Time [s]": pybamm.t,

@@ -1,0 +1,136 @@
+"""The heat the cell dissipates, "Irreversible heat [W]" (:mod:`pybamm_aea.models.submodels.heat`), held to the laws
+it must obey, not to numbers of its own: the first law over a closed cycle (its time integral is the electrical
+energy in less the energy out), the second law at each output time, zero at rest in equilibrium, and I^2 at small
+currents on a single-phase host."""
+import functools
+import warnings
+
+import numpy as np
+import pybamm
+import pytest
+
+import pybamm_aea  # noqa: F401  (registers the AEA model and sets)
+from pybamm_aea.constants import F
+
+
+
+def _solve(set_name, options, steps, rtol=None, initial_soc=None):
+    """A solve of the AEA model on ``set_name`` (None: the model's default values, on Li-In with its cut-offs)."""
+    model = pybamm.Model("AEA", options)
+    solver = model.default_solver_with(rtol=rtol, atol=rtol / 100) if rtol else None
+    values = model.default_parameter_values if set_name is None else pybamm.ParameterValues(set_name)
+    steps = [step.format(low=values["Lower voltage cut-off [V]"], high=values["Upper voltage cut-off [V]"])
+             for step in steps]
+    sim = pybamm.Simulation(model, experiment=pybamm.Experiment(steps), parameter_values=values, solver=solver)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the formation's and cut-offs' advisory warnings: not under test)
+        solution = sim.solve(initial_soc=initial_soc)
+    return sim, solution, [step for cycle in solution.cycles for step in cycle.steps]
+
+
+#: the cells of the closed-cycle tests: (set, options), each at its set's temperature (70 C)
+CELLS = {
+    "LMS multi-phase": ("Li2021_Mo6S8", {}),
+    "LMS lever rule": ("Li2021_Mo6S8", {"host thermodynamics": "lever rule"}),
+    "LMS on Li-In": (None, {"anode": "Li-In"}),
+    "LTO-LMS": ("Li2021_LTO_Mo6S8", {}),
+}
+
+
+@functools.cache
+def _closed_cycle(cell):
+    """Formed at 0.2C, then two 0.5C cycles between the set's cut-offs at rtol 1e-8: the last cycle's (E_in - E_out,
+    the stored free energy's change over it, the time integral of the heat) [J], and its times [s] and heat [W]. The
+    last cycle returns to its state within 6e-8 Li per formula unit (measured); the change of free energy that
+    remains is taken cell by cell, -F n_cell dx (U_start + U_end) / 2 (the dispersed material's lithiation returns
+    to 5e-19)."""
+    set_name, options = CELLS[cell]
+    formation = ["Discharge at 0.2C until {low} V", "Charge at 0.2C until {high} V"]
+    cycle = ["Discharge at 0.5C until {low} V", "Charge at 0.5C until {high} V"]
+    sim, _, steps = _solve(set_name, options, formation + cycle * 2, rtol=1e-8)
+    discharge, charge = steps[-2:]
+    electrical = heat = 0.0
+    for step in (discharge, charge):
+        t = step["Time [s]"].entries
+        electrical += np.trapezoid(-step["Current [A]"].entries * step["Voltage [V]"].entries, t)
+        heat += np.trapezoid(step["Irreversible heat [W]"].entries, t)
+    p = sim.model.param
+    per_cell = sim.parameter_values.evaluate(p.c_h * p.L_c * p.A_cc) * sim.mesh["positive electrode"].d_edges
+    x0, x1 = discharge["Cathode Li content"].entries[:, 0], charge["Cathode Li content"].entries[:, -1]
+    U0, U1 = discharge["Cathode host OCP [V]"].entries[:, 0], charge["Cathode host OCP [V]"].entries[:, -1]
+    free_energy_change = -F * np.sum(per_cell * (x1 - x0) * (U0 + U1) / 2)
+    t = np.concatenate([step["Time [s]"].entries for step in (discharge, charge)])
+    q = np.concatenate([step["Irreversible heat [W]"].entries for step in (discharge, charge)])
+    return electrical, free_energy_change, heat, t, q
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cell", CELLS)
+def test_the_heat_of_a_closed_cycle_is_the_electrical_energy_in_less_the_energy_out(cell):
+    """First law: over a cycle that returns to its state, the heat is E_in - E_out (less the free energy's change
+    that remains, < 1e-5 uW.h). Measured relative misfit at rtol 1e-8: 2.7e-5 (LMS multi-phase, 3.469 uW.h), 9.4e-5
+    (lever rule, 7.300), 2.3e-5 (Li-In, 3.469), 3.6e-6 (LTO-LMS, 18.650); it shrinks with the tolerance (LMS
+    7.1e-4 and 2.5e-2 at rtol 1e-4). The old recipe, I (bulk OCV - V), gave 3.10 of 3.45 and 2.09 of 7.31 uW.h
+    (session 63's trial): the hysteresis heat is the lever rule's larger part. A dropped anode, dispersed-material
+    or host term, or a flipped sign, breaks the balance on the cell that has it."""
+    electrical, free_energy_change, heat, _, _ = _closed_cycle(cell)
+    assert electrical > 0
+    assert heat == pytest.approx(electrical - free_energy_change, rel=3e-4)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cell", ["LMS multi-phase", "LMS on Li-In", "LTO-LMS"])
+def test_the_multi_phase_host_dissipates_at_every_output_time(cell):
+    """Second law on the multi-phase host (a gradient flow of its free energy, gradient energy included): the heat is
+    >= 0 at every output time of a 0.5C cycle (measured minimum +0.64 uW on LMS, on Li and on Li-In; the old recipe
+    went to -24.7 uW). One exception, stated: for the first 9 ms after a reversal from an empty Li0 surface (LTO-LMS,
+    0.9 % of the output times) the heat is down to -4.4 uW, 1.4e-6 uW.h in all (8e-8 of the cycle's): the voltage
+    reads the host potential extrapolated to the surface (2.912 V) where the Li enters the last cell at its own
+    (2.687 V), a discretisation of the steep lattice gas; the test bounds that part at 1e-6 of the cycle's heat. The
+    lever-rule host's heat is not >= 0: its one-state hysteresis is no potential of the Li, and for the first ~0.05
+    Li after a reversal, while the branch is still the other one, it is negative (-3.7 uW at 0.5C; known_limits)."""
+    _, _, heat, t, q = _closed_cycle(cell)
+    negative = -np.trapezoid(np.minimum(q, 0), t)
+    assert negative <= 1e-6 * heat, f"heat down to {q.min() * 1e6:+.3f} uW, {negative / heat:.1e} of the cycle's"
+    if cell != "LTO-LMS":
+        assert q.min() >= 0, f"heat {q.min() * 1e6:+.3f} uW < 0"
+
+
+@pytest.mark.parametrize("set_name", ["Li2021_TiS2", "Li2021_Mo6S8"])
+def test_the_heat_is_zero_at_rest_in_equilibrium_and_positive_while_the_host_relaxes(set_name):
+    """A rest from the set's uniform initial state dissipates nothing (measured 0 and 1e-35 W; the bound 1e-20 W is
+    ten orders below a C/200 pulse's 2.4e-10 W); a C/20 minute's gradients relax with heat >= 0 (-7e-32 W at worst,
+    round-off)."""
+    _, _, (rest, pulse, relaxation) = _solve(
+        set_name, {}, ["Rest for 10 minutes", "Discharge at 0.05C for 60 seconds", "Rest for 30 minutes"])
+    assert np.abs(rest["Irreversible heat [W]"].entries).max() < 1e-20
+    assert pulse["Irreversible heat [W]"].entries.min() > 1e-9
+    assert relaxation["Irreversible heat [W]"].entries.min() > -1e-20
+
+
+def test_the_heat_scales_as_the_current_squared_at_small_currents():
+    """TiS2 (single-phase, Li2021_TiS2) at half charge: halving the current quarters the heat of a 60 s pulse, as
+    the interface's i eta and the transport's flux times gradient do in the linear regime. Measured q(C/100) /
+    q(C/200) = 4.00007 (4.0038 from C/25 to C/50); a heat linear in I (the old recipe's hysteresis or a sign slip)
+    gives 2."""
+    heats = []
+    for rate in (0.01, 0.005):
+        _, _, (pulse,) = _solve("Li2021_TiS2", {}, [f"Discharge at {rate}C for 60 seconds"], initial_soc=0.5)
+        heats.append((pulse["Irreversible heat [W]"].entries[-1], pulse["Current [A]"].entries[-1]))
+    (q1, i1), (q2, i2) = heats
+    assert q2 > 0
+    assert q1 / q2 == pytest.approx((i1 / i2) ** 2, rel=1e-3)
+
+
+def test_the_heat_per_area_is_the_cells_over_its_area():
+    """"Irreversible heat [W]" is "Irreversible heat [W.m-2]" times the electrode area, and the stored free
+    energy's rate closes the power balance: q = -I V / A - dG/dt (to 1e-12 of the power, measured)."""
+    _, _, (pulse,) = _solve("Li2021_TiS2", {}, ["Discharge at 0.1C for 60 seconds"], initial_soc=0.5)
+    area = pulse["Electrode area [cm2]"].entries * 1e-4
+    np.testing.assert_allclose(pulse["Irreversible heat [W]"].entries, pulse["Irreversible heat [W.m-2]"].entries
+                               * area, rtol=1e-12)
+    power_in = -pulse["Current [A]"].entries * pulse["Voltage [V]"].entries / area
+    balance = power_in - pulse["Stored free energy rate [W.m-2]"].entries
+    # (a small difference of two large terms: to round-off of the power, 1e-12 of it measured)
+    np.testing.assert_allclose(pulse["Irreversible heat [W.m-2]"].entries, balance, rtol=0,
+                               atol=1e-9 * np.abs(power_in).max())
