@@ -78,8 +78,8 @@ class _Evaluator:
     evaluated: the root finding below calls the OCPs hundreds of times.
     """
 
-    def __init__(self, values, inputs):
-        self.values, self.inputs = values, dict(inputs or {})
+    def __init__(self, values, inputs, time=0.0):
+        self.values, self.inputs, self.time = values, dict(inputs or {}), float(time)
         self._functions = {}
 
     def __getitem__(self, name):
@@ -87,11 +87,11 @@ class _Evaluator:
         if isinstance(value, pybamm.InputParameter) and value.name not in self.inputs:
             raise ValueError(f"{name!r} is the input parameter {value.name!r}: give its value as "
                              f"inputs={{{value.name!r}: ...}}")
-        if of_time(value):  # (a cut-off written with pybamm.t, 2.5 + 1e-9 * pybamm.t: at t = 0, as below)
-            return float(self.values.process_symbol(value).evaluate(t=0.0, inputs=self.inputs))
-        if callable(self.values.get(name)):  # the ambient temperature as a function of (y, z, t): at t = 0
+        if of_time(value):  # (a cut-off written with pybamm.t, 2.5 + 1e-9 * pybamm.t: at the state's time, as below)
+            return float(self.values.process_symbol(value).evaluate(t=self.time, inputs=self.inputs))
+        if callable(self.values.get(name)):  # the ambient temperature as a function of (y, z, t): at the state's time
             return self.function(name, **{"Distance across electrode width [m]": 0.0,
-                                          "Distance across electrode height [m]": 0.0, "Time [s]": 0.0})
+                                          "Distance across electrode height [m]": 0.0, "Time [s]": self.time})
         return float(self.values.evaluate(pybamm.Parameter(name), inputs=self.inputs))
 
     def function(self, name, **arguments):
@@ -286,7 +286,8 @@ def _content_at(values, voltage, ocp, anode, T, x_max):
     return brentq(lambda x: ocp(x) - target, lo, hi, xtol=1e-16 * x_max)
 
 
-def set_initial_state(parameter_values, initial_value, direction=None, options=None, inplace=False, inputs=None):
+def set_initial_state(parameter_values, initial_value, direction=None, options=None, inplace=False, inputs=None,
+                      time=0.0):
     """Set "Initial cathode Li content" (the average; the two phases of a two-phase state, the hysteresis state)
     from an SOC or a voltage.
 
@@ -309,17 +310,25 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     inputs : dict, optional
         Values of any input parameters (``"[input]"``) among those read here, e.g. a swept
         ``"Ambient temperature [K]"``.
+    time : float
+        The time [s] of the state (PyBaMM's ``pybamm.t``): 0 for an experiment and a ``t_eval`` from 0; a
+        ``solve(t_eval)`` starting later sets its state at its start (``t_eval[0]``, passed by
+        :mod:`pybamm_aea.pybamm_adapter.initial_states`). A cut-off or an ambient temperature of the time is read
+        there.
 
     Returns
     -------
     pybamm.ParameterValues
 
     A voltage cut-off written with PyBaMM's time (``2.5 + 1e-9 * pybamm.t``, which the model's events read at each
-    time) is read at t = 0, the time of the state, as the ambient temperature's function is (session 60:
+    time) is read at ``time``, the time of the state, as the ambient temperature's function is (session 60:
     ``solve(initial_soc=...)`` failed inside PyBaMM, "symbol must evaluate to a constant scalar or array"): the
-    window and its fit to the OCV range are the state's, judged there only; PyBaMM's solve calls this before and
-    without its times. The cut-off's later values are the events', judged over the solve's times (its range, an
-    OCP table's end: :func:`pybamm_aea.models.checks.check_inputs`); docs/known_limits.rst.
+    window and its fit to the OCV range are the state's, judged there only. PyBaMM's solve calls this before and
+    without its times; the package passes the solve's start (until session 63 it was read at t = 0 for a
+    ``t_eval`` starting later: ``solve([3600, 7200], initial_soc=1)`` on an upper cut-off 2.8 - 1e-5 t set its state
+    at 2.8 V and started past the 2.764 V it is at 3600 s). The cut-off's later values are the events', judged over
+    the solve's times (its range, an OCP table's end: :func:`pybamm_aea.models.checks.check_inputs`);
+    docs/known_limits.rst.
     """
     initial_value = as_number(initial_value)  # (a 0-d array of a number, as PyBaMM's solution gives: that number)
     if isinstance(initial_value, bool) or not isinstance(initial_value, (str, numbers.Real)):
@@ -338,7 +347,7 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         said = cut_offs_of_another_anode(values, anode)
         if said is not None:
             warnings.warn(CutOffsOfAnotherAnodeWarning(f"initial_soc {initial_value!r}: {said}"), stacklevel=2)
-    evaluator = _Evaluator(values, inputs)
+    evaluator = _Evaluator(values, inputs, time)
     hysteresis, h = _branch_state(evaluator, options, direction)
     T = evaluator["Ambient temperature [K]"]
     x_max = evaluator["Cathode maximum Li content"]

@@ -2258,6 +2258,34 @@ def test_a_short_pulse_in_seconds_is_not_warned_as_a_drive_cycle_in_hours():
         check_step_values([pybamm.step.c_rate(_cycle([0.0, 0.5], [1.0, 1.0]))], None, values)
 
 
+def test_a_current_function_interpolant_in_hours_is_warned_as_an_experiments_drive_cycle_is():
+    """Session 62 judged an experiment's drive cycle only: the trial's 0.17 h cycle at 3C (4.55e-4 A on LMS, 50
+    samples) given as "Current function [A]" = pybamm.Interpolant(t, I, pybamm.t), PyBaMM's drive-cycle mode without
+    an experiment, solved 0.17 s without a word. It is now warned where the values are parameterised, by the same
+    rule and words (over the data's span, on the values' nominal capacity), with the way out (times x 3600: 612 s).
+    The same data in seconds and a 10 s pulse at C/20 sampled each second are silent."""
+    from pybamm_aea.models.step_checks import DriveCycleInHoursWarning
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Initial cathode Li content"] = 1.0
+    t_h = np.linspace(0.0, 0.17, 50)
+    values["Current function [A]"] = pybamm.Interpolant(t_h, np.full(50, 4.55e-4), pybamm.t)
+    with pytest.warns(DriveCycleInHoursWarning, match=re.escape(
+            "\"Current function [A]\", a drive cycle (a pybamm.Interpolant of 50 samples over 0.17 s, 0.000455 A) "
+            "moves 7.73e-05 A.s (2.15e-05 mA.h) over its 0.17 s, 0.00014 of the cell's nominal capacity 0.000151692 "
+            "A.h: less than one second at 1C (1/3600 of the capacity). If its times are hours, give them in seconds "
+            "(its times x 3600: 612 s, moving 0.51 of the capacity)")):
+        solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve()
+    assert solution.t[-1] == pytest.approx(0.17)
+    capacity = values["Nominal cell capacity [A.h]"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DriveCycleInHoursWarning)
+        for times, current in ((t_h * 3600, np.full(50, 4.55e-4)), (np.linspace(0.0, 10.0, 11),
+                                                                     np.full(11, 0.05 * capacity))):
+            values["Current function [A]"] = pybamm.Interpolant(times, current, pybamm.t)
+            pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+
+
 def test_a_drive_cycle_of_numbers_is_checked_at_every_sample_before_any_step_runs(monkeypatch):
     """A drive cycle of numbers (pybamm.step.current(np.array([[t, I], ...]))) was checked only as the model's
     current at solve time, at 100 times over the step: 1000 samples 1 s apart, one NaN at t = 500 s between two of
@@ -2468,6 +2496,36 @@ def test_a_voltage_steps_termination_point_is_the_batterys_on_cells_in_series():
     assert solution.t[-1] == pytest.approx(250.0, abs=1e-3)
     assert solution["Voltage [V]"].entries[-1] == pytest.approx(3.0, abs=1e-6)
     assert solution["Battery voltage [V]"].entries[-1] == pytest.approx(6.0, abs=1e-6)
+
+
+def test_the_cells_in_series_given_by_an_input_are_read_at_solve_time_or_refused_when_not_given():
+    """Session 62's left item: the battery's cells in series given by an input expression (2 x
+    pybamm.InputParameter("n"), n = 1: 2 cells) were taken as 1, so LMS "until 1.4 V" (0.7 V a cell, below the
+    window's 0.8 V) was judged as 1.4 V a cell and accepted, and an input cell count not given to the check (a
+    build_for_experiment() without inputs) was 1 too; an input of 0 cells was 1. The expression is now read at solve
+    time (the solve refuses the cut-off before any step, naming 0.7 V a cell of the 2); an input not given is
+    refused naming it and the way out; 0 cells is the range check's refusal naming 0 and the input."""
+    from pybamm_aea.models.experiment_checks import check_step_values
+
+    cells = "Number of cells connected in series to make a battery"
+    experiment = pybamm.Experiment(["Discharge at 0.1C until 1.4 V"])
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values[cells] = 2 * pybamm.InputParameter("n")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+    with pytest.raises(ValueError, match=re.escape("= 1.4 V, a battery voltage: 0.7 V a cell of the 2 in series is "
+                                                   "outside its range (0.8, 3.8)")):
+        sim.solve(inputs={"n": 1})
+    check_step_values(experiment.steps, {"n": 0.5}, values)  # (1 cell: 1.4 V is inside the window)
+    values[cells] = "[input]"
+    with pytest.raises(ValueError, match=re.escape(
+            f"{cells!r} reads the input {cells!r}, which is not given: the battery's voltage cut-offs and "
+            f"terminations are judged per cell on it. Give its value in the inputs of the solve "
+            f"(sim.solve(inputs={{{cells!r}: 2}}))")):
+        check_step_values(experiment.steps, None, values)
+    values[cells] = 2 * pybamm.InputParameter("n")
+    with pytest.raises(ValueError, match=re.escape(f"{cells!r} = 0.0 is outside") + ".*"
+                       + re.escape("; from the input 'n' = 0")):
+        check_step_values(experiment.steps, {"n": 0}, values)
 
 
 def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):

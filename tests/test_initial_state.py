@@ -1163,6 +1163,32 @@ def test_an_initial_soc_reads_a_cut_off_written_with_pybamm_t_at_t_0():
         assert voltage[-1] < voltage[0], name
 
 
+def test_a_solve_starting_later_reads_a_cut_off_of_pybamm_t_at_its_own_start():
+    """Session 62's left item: a ``t_eval`` starting later set its state with the window read at t = 0. LMS with an
+    upper cut-off 2.8 - 1e-5 t, ``solve([3600, 7200], initial_soc=1)`` set its state at 2.8 V (Li content 9.07e-10)
+    and failed: "Events ['Maximum voltage [V]'] are non-positive at initial conditions" (the cut-off is 2.764 V at
+    3600 s). The state is now read at the solve's start, as with the cut-off's number there (3.06e-9, measured
+    agreeing to 6e-9 relative: the root finding's tolerance), with t_interp too; "2.78 V", inside the window at 0 and
+    past it at 3600 s, is refused naming it; a solve from 0 on the same simulation keeps the state at 0."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Upper voltage cut-off [V]"] = 2.8 - 1e-5 * pybamm.t
+    at = {}
+    for start in (0.0, 3600.0):
+        numbers = values.copy()
+        numbers["Upper voltage cut-off [V]"] = 2.8 - 1e-5 * start
+        at[start] = pybamm_aea.set_initial_state(numbers, 1)["Initial cathode Li content"]
+    assert at[3600.0] > 3 * at[0.0]  # (3.06e-9 against 9.07e-10: the two windows' states differ)
+    sim = pybamm.Simulation(AEA(), parameter_values=values)
+    for t_eval, t_interp, start in (([3600, 7200], None, 3600.0), ([3600, 7200], [3600, 5400, 7200], 3600.0),
+                                    ([0, 3600], None, 0.0)):
+        solution = sim.solve(t_eval, t_interp=t_interp, initial_soc=1)
+        assert solution.t[0] == start
+        assert solution["Average cathode Li content"].entries[0] == pytest.approx(at[start], rel=1e-6), t_eval
+    with pytest.raises(ValueError, match=re.escape("initial_value '2.78 V' is outside the voltage cut-offs "
+                                                   "[1.8, 2.764] V")):
+        sim.solve([3600, 7200], initial_soc="2.78 V")
+
+
 def test_pybamms_initial_state_of_a_voltage_with_a_cut_off_of_pybamm_t_is_refused_naming_it():
     """Session 60: PyBaMM's own initial state (the conventional S-C/LGPS DFN half cell) from a voltage, "2.0 V",
     with a lower cut-off 1.0 + 1e-9 t failed inside PyBaMM ("symbol must evaluate to a constant scalar or array").

@@ -619,17 +619,19 @@ class AEA(pybamm.BaseModel):
         ]
 
     # --- initial state --------------------------------------------------------------------
-    def initial_state_parameter_values(self, parameter_values, initial_value, direction=None, inputs=None):
+    def initial_state_parameter_values(self, parameter_values, initial_value, direction=None, inputs=None,
+                                       time=0.0):
         """Parameter values at an initial SOC in [0, 1] or open-circuit voltage (``"2.1 V"``).
 
         Called by ``pybamm.Simulation`` for ``solve(initial_soc=..., direction=...)`` (see
-        :mod:`pybamm_aea.pybamm_adapter.initial_states`); the SOC window and the branches are those of
-        :func:`pybamm_aea.set_initial_state`. Returns a new ``pybamm.ParameterValues``.
+        :mod:`pybamm_aea.pybamm_adapter.initial_states`, which passes ``time``, the solve's start [s]); the SOC
+        window and the branches are those of :func:`pybamm_aea.set_initial_state`. Returns a new
+        ``pybamm.ParameterValues``.
         """
         from ..initial_state import set_initial_state
 
         return set_initial_state(
-            parameter_values, initial_value, direction=direction, options=self.options, inputs=inputs
+            parameter_values, initial_value, direction=direction, options=self.options, inputs=inputs, time=time
         )
 
     def new_copy(self):

@@ -39,8 +39,12 @@ from ..pybamm_adapter.model_internals import parameter_values_of
 from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.solver_internals import initial_state
 from .checks import (Range, check_held_voltages_in_tables, check_input_value, host_tables, check_step_until_in_tables,
+<<<<<<< HEAD
                      check_value, held_voltages_past_tables, of_time, varying_values)
 from ..ranges import slip_question, slip_reading
+=======
+                     check_value, held_voltages_past_tables, of_time, plain_number, varying_values)
+>>>>>>> fix_WF
 from .starting_state import same_value, shown
 from ..user_frame import users_stacklevel
 
@@ -50,7 +54,8 @@ __all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "che
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
            "cathode_capacity_as_made", "step_name", "DriveCycleInHoursWarning", "SECONDS_PER_HOUR",
-           "drive_cycle_charge", "warn_drive_cycle_in_hours"]
+           "drive_cycle_charge", "warn_drive_cycle_in_hours",
+           "drive_cycle_in_hours_message", "warn_current_function_in_hours"]
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
@@ -557,13 +562,51 @@ def number_of(parameter_values, name, inputs):
     return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else None
 
 
+#: the battery's number of cells in series, PyBaMM's name (:func:`cells_in_series`)
+CELLS_IN_SERIES = "Number of cells connected in series to make a battery"
+
+
 def cells_in_series(parameter_values, inputs):
-    """The battery's "Number of cells connected in series to make a battery" (a number or an input's value; 1 if
-    neither): PyBaMM ends an experiment's step, and the experiment, on the battery's voltage ("Battery voltage [V]",
-    pybamm.step.VoltageTermination and Simulation.solve), the cut-offs and window events are a cell's."""
-    cells = None if parameter_values is None else number_of(
-        parameter_values, "Number of cells connected in series to make a battery", inputs)
-    return cells if cells is not None and cells > 0 else 1.0
+    """The battery's "Number of cells connected in series to make a battery": PyBaMM ends an experiment's step, and
+    the experiment, on the battery's voltage ("Battery voltage [V]", pybamm.step.VoltageTermination and
+    Simulation.solve), the cut-offs and window events are a cell's. A number, or the value of the inputs it is given
+    by (``"[input]"``, ``pybamm.InputParameter("n")``, an expression of them) in the solve's ``inputs``; 1 where the
+    values do not hold it (None: no values). Until session 63 an input's expression, or an input the check was not
+    given, was taken as 1 (2 x pybamm.InputParameter("n") with n = 1: "until 1.4 V" was judged as 1.4 V a cell, not
+    0.7 V of 2, and accepted). ``ValueError`` naming the input and the way out where an input it reads is not in
+    ``inputs`` (a ``build_for_experiment()`` without them: its checks read the number), and the range check's error
+    where an input's number is not at least 1 (an input of 0 was taken as 1)."""
+    if parameter_values is None:
+        return 1.0
+    inputs = dict(inputs or {})
+    try:
+        given = parameter_values[CELLS_IN_SERIES]
+    except (KeyError, TypeError):
+        return 1.0
+    cells = number_of(parameter_values, CELLS_IN_SERIES, inputs)
+    where = ""
+    if cells is None and (isinstance(given, pybamm.Symbol) or given == "[input]"):
+        symbol = parameter_values.process_symbol(pybamm.Parameter(CELLS_IN_SERIES))
+        read = sorted({s.name for s in symbol.pre_order() if isinstance(s, pybamm.InputParameter)})
+        missing = [name for name in read if name not in inputs]
+        if missing:
+            raise ValueError(
+                f"{CELLS_IN_SERIES!r} reads the input {missing[0]!r}"
+                f"{'' if isinstance(given, pybamm.InputParameter) else f' ({given})'}, which is not given: the "
+                "battery's voltage cut-offs and terminations are judged per cell on it. Give its value in the "
+                f"inputs of the solve (sim.solve(inputs={{{missing[0]!r}: 2}})) or of build_for_experiment, or a "
+                "number in the parameter values")
+        cells = float(np.asarray(symbol.evaluate(inputs=inputs), dtype=float).item())
+        where = "".join(f"; from the input {name!r} = {inputs[name]!r}" for name in read)
+    if cells is None:
+        return 1.0
+    if not isinstance(given, pybamm.Symbol):  # a number of the values: their own check refuses one below 1 at the
+        return cells if cells > 0 else 1.0  # build (check_parameter_values), after this check's judgement on 1
+    try:
+        check_value(CELLS_IN_SERIES, cells)  # (an input's value: the range check's refusal, naming it)
+    except ValueError as exc:
+        raise ValueError(f"{exc}{where}") from None
+    return cells
 
 
 def _above_zero(cut_offs):
@@ -706,6 +749,33 @@ def drive_cycle_charge(times, values, duration):
     return float(np.trapezoid(np.interp(run, times, values), run))
 
 
+def drive_cycle_in_hours_message(cycle, times, values, duration, kind, capacity, way_out):
+    """The :class:`DriveCycleInHoursWarning` text for a drive cycle of currents (``kind`` "Current", [A]) or C-rates
+    ("CRate") named ``cycle`` (its samples' ``times`` [s] and ``values``) run for ``duration`` [s] on a cell of
+    ``capacity`` [A.h] ("Nominal cell capacity [A.h]"; None: a current's is not judged, a C-rate's needs none), or None.
+    The one rule (session 62) for an experiment's step (:func:`warn_drive_cycle_in_hours`) and a ``"Current function
+    [A]"`` interpolant (:func:`warn_current_function_in_hours`): warned where the cycle moves less charge than one
+    second at 1C (1/3600 of the capacity; read as hours the same numbers move at most one capacity) and its samples
+    bear the signature of hours (:func:`looks_like_hours`); a cycle that moves nothing (a rest) is not judged.
+    ``way_out``: how its times are multiplied by 3600 ("data[:, 0] * 3600")."""
+    if kind not in ("Current", "CRate") or (kind == "Current" and not capacity):
+        return None
+    times, values = np.asarray(times, dtype=float), np.asarray(values, dtype=float)
+    charge = drive_cycle_charge(times, values, duration)
+    # the charge over the capacity's: a C-rate's integral [C.s] is already in seconds at 1C
+    seconds_at_1c = charge if kind == "CRate" else charge / capacity  # (A.s over A.h: seconds at 1C)
+    if charge == 0 or seconds_at_1c >= 1.0 or not looks_like_hours(times):
+        return None
+    share = seconds_at_1c / SECONDS_PER_HOUR
+    moved = (f"{charge:.3g} C.s" if kind == "CRate" else f"{charge:.3g} A.s ({charge / SECONDS_PER_HOUR * 1e3:.3g} "
+             f"mA.h)")
+    of = "of a capacity" if kind == "CRate" else f"of the cell's nominal capacity {capacity:g} A.h"
+    return (f"{cycle} moves {moved} over its {duration:g} s, {share:.2g} {of}: less than one second at 1C (1/3600 of "
+            f"the capacity). If its times are hours, give them in seconds ({way_out}: "
+            f"{duration * SECONDS_PER_HOUR:g} s, moving {share * SECONDS_PER_HOUR:.3g} of the capacity); a drive "
+            "cycle's times are seconds")
+
+
 def warn_drive_cycle_in_hours(index, step, kind, capacity):
     """Warn (:class:`DriveCycleInHoursWarning`) when the drive cycle of numbers of the current or C-rate step ``step``
     (step ``index`` of the experiment) moves, over the step, less charge than one second at 1C: less than
@@ -717,29 +787,37 @@ def warn_drive_cycle_in_hours(index, step, kind, capacity):
     samples bear the signature of hours (:func:`looks_like_hours`) is warned: a 10 s pulse at C/20 sampled each
     second is silent. A cycle that moves nothing (all zero, a rest) is not judged. The paper's protocols hold no
     drive cycle; the tests' drive cycles of 1e-5 A over 30 s and more and a 600 s cycle at 10C move 2 and more
-    seconds at 1C."""
-    if kind not in ("Current", "CRate") or (kind == "Current" and not capacity):
-        return
+    seconds at 1C. The rule and its words: :func:`drive_cycle_in_hours_message`."""
     data = step.input_value
-    times, values = np.asarray(data[:, 0], dtype=float), np.asarray(data[:, 1], dtype=float)
-    duration = float(step.duration)
-    charge = drive_cycle_charge(times, values, duration)
-    # the charge over the capacity's: a C-rate's integral [C.s] is already in seconds at 1C
-    seconds_at_1c = charge if kind == "CRate" else charge / capacity  # (A.s over A.h: seconds at 1C)
-    if charge == 0 or seconds_at_1c >= 1.0:
+    said = drive_cycle_in_hours_message(
+        f"the drive cycle of the experiment's step {index} ({_drive_cycle_name(step)})", data[:, 0], data[:, 1],
+        float(step.duration), kind, capacity, "data[:, 0] * 3600")
+    if said is not None:
+        warnings.warn(said, DriveCycleInHoursWarning, stacklevel=users_stacklevel())
+
+
+def warn_current_function_in_hours(values):
+    """Warn (:class:`DriveCycleInHoursWarning`) when the parameter values ``values`` (a mapping, before PyBaMM
+    substitutes them) give "Current function [A]" as a drive cycle, a ``pybamm.Interpolant`` of PyBaMM's time
+    (PyBaMM's "drive cycle" mode: ``solve()`` runs over the data's times), whose times look like hours: the rule of an
+    experiment's drive cycle (:func:`drive_cycle_in_hours_message`), over the data's own span, on the values'
+    "Nominal cell capacity [A.h]" (not a number: not judged). Until session 63 only an experiment's drive cycles
+    were judged: the trial's 0.17 h cycle at 3C given as the interpolant solved 0.17 s, 2e-5 mA.h, without a word."""
+    current = values.get("Current function [A]")
+    if not (isinstance(current, pybamm.Interpolant) and len(current.x) == 1 and current.children
+            and isinstance(current.children[0], pybamm.Time)):
         return
-    if not looks_like_hours(times):
+    times, samples = np.asarray(current.x[0], dtype=float).ravel(), np.asarray(current.y, dtype=float).ravel()
+    if times.size < 2 or times.size != samples.size or not (np.isfinite(times).all() and np.isfinite(samples).all()):
         return
-    share = seconds_at_1c / SECONDS_PER_HOUR
-    moved = (f"{charge:.3g} C.s" if kind == "CRate" else f"{charge:.3g} A.s ({charge / SECONDS_PER_HOUR * 1e3:.3g} "
-             f"mA.h)")
-    of = "of a capacity" if kind == "CRate" else f"of the cell's nominal capacity {capacity:g} A.h"
-    warnings.warn(
-        f"the drive cycle of the experiment's step {index} ({_drive_cycle_name(step)}) moves {moved} over its "
-        f"{duration:g} s, {share:.2g} {of}: less than one second at 1C (1/3600 of the capacity). If its times are "
-        "hours, give them in seconds (data[:, 0] * 3600: "
-        f"{duration * SECONDS_PER_HOUR:g} s, moving {share * SECONDS_PER_HOUR:.3g} of the capacity); a drive cycle's "
-        "times are seconds", DriveCycleInHoursWarning, stacklevel=users_stacklevel())
+    capacity = plain_number(values.get("Nominal cell capacity [A.h]"))
+    span = float(times[-1] - times[0])
+    range_said = f"{samples.min():g} to {samples.max():g}" if samples.min() != samples.max() else f"{samples[0]:g}"
+    said = drive_cycle_in_hours_message(
+        f"\"Current function [A]\", a drive cycle (a pybamm.Interpolant of {times.size} samples over {span:g} s, "
+        f"{range_said} A)", times - times[0], samples, span, "Current", capacity, "its times x 3600")
+    if said is not None:
+        warnings.warn(said, DriveCycleInHoursWarning, stacklevel=users_stacklevel())
 
 
 #: the unit of a drive cycle's values by its step's class (PyBaMM's ``pybamm.step`` classes), for

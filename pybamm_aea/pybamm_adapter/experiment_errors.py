@@ -91,10 +91,15 @@ import inspect
 import re
 import warnings
 
+import numpy as np
 import pybamm
 
 from .experiment_inputs import EXPERIMENT_START
+<<<<<<< HEAD
 from .initial_states import patch_mismatch, source_of, wrap_once
+=======
+from .initial_states import STATE_TIME, patch_mismatch, wrap_once
+>>>>>>> fix_WF
 from ..progress import DESCRIPTION, STEP_NAME, solver_failed_text, step_description, step_text, stopped_text
 
 #: the model-class attribute that asks for the warning
@@ -703,6 +708,16 @@ def _warn_after_solve(simulation, solution, inputs, message_of, category=None):
     return message is not None
 
 
+def _solve_start(t_eval):
+    """The time [s] a plain ``solve(t_eval)`` starts at, its state's: ``t_eval``'s first time (0 for None, PyBaMM's
+    drive cycle from its data, or one not a finite number, which PyBaMM refuses itself)."""
+    try:
+        start = float(np.asarray(t_eval, dtype=float).ravel()[0])
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+    return start if np.isfinite(start) else 0.0
+
+
 def _experiment_start(starting):
     """The experiment's time [s] at the first step of a solve from ``starting`` (its ``starting_solution``, None: the
     initial state, 0): PyBaMM starts the first step at the starting solution's last time; None if that is not a
@@ -747,7 +762,12 @@ def _warn_failed_step(pybamm_method):
         if carried is not None:
             _build_anew_on(self, carried, _carried_names())
         if not stepped:  # a plain solve(t_eval): only the nucleation warning
-            solution = pybamm_method(*bound.args, **bound.kwargs)
+            # (its state is set at its t_eval's start: a cut-off of the time is read there, session 63)
+            token = STATE_TIME.set(_solve_start(bound.arguments.get("t_eval")))
+            try:
+                solution = pybamm_method(*bound.args, **bound.kwargs)
+            finally:
+                STATE_TIME.reset(token)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
         given = bound.arguments.get(CALLBACKS)

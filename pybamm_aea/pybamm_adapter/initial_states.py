@@ -13,8 +13,9 @@ once (it runs when :mod:`pybamm_aea.models.aea` or :mod:`pybamm_aea.parameters` 
 which ``pybamm.Model("AEA")`` and ``pybamm.ParameterValues("Li2021_...")`` do):
 
 - a simulation whose model class defines ``initial_state_parameter_values(parameter_values,
-  initial_value, direction, inputs)`` gets the parameter values that method returns, cached on
-  (initial value, direction, parameter values, inputs) as PyBaMM caches its eSOH result; a built
+  initial_value, direction, inputs)`` gets the parameter values that method returns (with ``time=``, the state's
+  time [s], where a plain solve starts after 0: :data:`STATE_TIME`), cached on (initial value, direction,
+  parameter values, inputs, time) as PyBaMM caches its eSOH result; a built
   simulation then only recomputes its initial conditions; a list of several input sets shares one state, read with
   the inputs they give alike, and is refused where the state reads an input that differs between them, one set's
   list read as that set (:func:`_one_input_set`: one model is built, so one state for every set);
@@ -37,6 +38,7 @@ What upstream would replace this module: a model-level hook in ``BaseSimulation.
 call it instead of the lithium-ion eSOH"), and a registry of initial-state functions per parameter-set
 ``"chemistry"`` in ``ParameterValues.set_initial_state``.
 """
+import contextvars
 import functools
 import inspect
 import warnings
@@ -47,6 +49,11 @@ from pybamm.simulation.base_simulation import BaseSimulation
 
 #: the model-class method a simulation calls to set its initial state
 MODEL_HOOK = "initial_state_parameter_values"
+#: the time [s] of the state the ``Simulation.solve`` running sets: its ``t_eval``'s start (a solve from 3600 s starts
+#: there), set by :mod:`pybamm_aea.pybamm_adapter.experiment_errors` around a plain solve; 0 otherwise (an experiment
+#: starts at 0; PyBaMM refuses ``initial_soc`` with a starting solution). Passed to :data:`MODEL_HOOK` as ``time``
+#: where not 0 (a cut-off of PyBaMM's time is read there: session 63)
+STATE_TIME = contextvars.ContextVar("pybamm_aea_state_time", default=0.0)
 #: a parameter only AEA parameter sets hold
 AEA_PARAMETER = "Cathode maximum Li content"
 #: PyBaMM's deprecated names of ``ParameterValues.set_initial_state`` (PyBaMM 26.10), wrapped where they exist
@@ -144,8 +151,11 @@ def _simulation_dispatch(pybamm_method):
         unprocessed = self._unprocessed_parameter_values
         hook = getattr(self._unprocessed_model, MODEL_HOOK)
 
+        time = STATE_TIME.get()
+
         def state(given):
-            return hook(unprocessed, initial_soc, direction=direction, inputs=given)
+            at = {"time": time} if time else {}  # (a hook of another model class: the four arguments as before)
+            return hook(unprocessed, initial_soc, direction=direction, inputs=given, **at)
 
         sets, inputs = inputs, _one_input_set(inputs)
         several = isinstance(sets, (list, tuple)) and len(sets) > 1
@@ -157,6 +167,7 @@ def _simulation_dispatch(pybamm_method):
             # (every set's inputs: the state of several is read with each, review R18; those they give alike only
             # took a list whose sets differ in an input the state reads for the list before, unchecked)
             tuple(self._normalize_inputs(dict(one)) for one in sets) if several else (),
+            time,  # (a solve from 3600 s after one from 0: its own state, where a cut-off of the time moved)
         )
         if fingerprint == self._esoh_fingerprint:
             return

@@ -267,6 +267,7 @@ def _check_every_value_first(substitutor, model):
         return
     from ..models.checks import (RANGES, check_maximum_content, check_parameter_values, check_tables_cover_cut_offs,
                                  warn_degradation_without_rate)
+    from ..models.step_checks import warn_current_function_in_hours
 
     store = getattr(substitutor, STORE)
     refuse_a_set_of_another_model(store)
@@ -276,6 +277,7 @@ def _check_every_value_first(substitutor, model):
     refuse_functions_of_numbers(store, _roots(model))
     if getattr(model, "options", None) is not None:  # (an AEA model's: a degradation option whose rates are 0)
         warn_degradation_without_rate(model.options, store)
+    warn_current_function_in_hours(store)  # (a drive cycle in hours, as an experiment's: the values' own)
     for name in (name for name, rng in RANGES.items() if rng.if_missing and name not in store):
         try:
             store[name]
