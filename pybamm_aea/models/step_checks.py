@@ -39,12 +39,8 @@ from ..pybamm_adapter.model_internals import parameter_values_of
 from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.solver_internals import initial_state
 from .checks import (Range, check_held_voltages_in_tables, check_input_value, host_tables, check_step_until_in_tables,
-<<<<<<< HEAD
-                     check_value, held_voltages_past_tables, of_time, varying_values)
-from ..ranges import slip_question, slip_reading
-=======
                      check_value, held_voltages_past_tables, of_time, plain_number, varying_values)
->>>>>>> fix_WF
+from ..ranges import slip_question, slip_reading
 from .starting_state import same_value, shown
 from ..user_frame import users_stacklevel
 

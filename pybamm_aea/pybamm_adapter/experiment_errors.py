@@ -95,11 +95,7 @@ import numpy as np
 import pybamm
 
 from .experiment_inputs import EXPERIMENT_START
-<<<<<<< HEAD
-from .initial_states import patch_mismatch, source_of, wrap_once
-=======
-from .initial_states import STATE_TIME, patch_mismatch, wrap_once
->>>>>>> fix_WF
+from .initial_states import STATE_TIME, patch_mismatch, source_of, wrap_once
 from ..progress import DESCRIPTION, STEP_NAME, solver_failed_text, step_description, step_text, stopped_text
 
 #: the model-class attribute that asks for the warning
