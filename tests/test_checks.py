@@ -1004,6 +1004,49 @@ def test_default_solver_checks_and_a_plain_one_can_be_checked_by_hand(defaults):
     check_inputs(sim.built_model, {"Cathode porosity": np.float64(0.3)})
 
 
+def test_the_input_set_passed_last_passes_again_and_a_changed_one_is_checked_and_named(input_sim, defaults,
+                                                                                       monkeypatch):
+    """``check_inputs`` remembers the input set it passed last for each model (session 63: an experiment's 400 steps
+    of a 100-cycle C/10 LMS run each checked the same inputs): the same set again is not checked (its checks
+    counted), PyBaMM's start time, new at each step, by its type alone (no check of this model reads its number,
+    where no check zooms into the host's OCP at the inputs). A changed value, a value of another type (numpy's True
+    where 1 passed: equal to 1 in a dict), and the same set on another model are checked, and named. Fails on a key
+    without the values, without their types, or not per model; and (the count) on no remembering, or PyBaMM's start
+    time keyed by its number."""
+    from pybamm_aea.models import checks
+
+    model, ran = input_sim.built_model, []
+    real = checks._check_input_cut_offs
+    monkeypatch.setattr(checks, "_check_input_cut_offs", lambda *args: (ran.append(args[1]), real(*args))[1])
+    good = {n: defaults[n] for n in NAMES}
+    check_inputs(model, dict(good, **{"Cathode Bruggeman coefficient": 1.6}))  # (another set first: the fixture's
+    ran.clear()  # model may have passed good in an earlier test)
+    check_inputs(model, good)
+    check_inputs(model, dict(good), times=[36000.0, 39600.0])
+    assert len(ran) == 1  # (the same set at the next step: not checked again)
+    with pytest.raises(ValueError, match=_message("Cathode porosity", 1.2)):
+        check_inputs(model, dict(good, **{"Cathode porosity": 1.2}))
+    one = dict(good, **{"Cathode Bruggeman coefficient": 1})
+    check_inputs(model, one)
+    with pytest.raises(ValueError, match=re.escape("input 'Cathode Bruggeman coefficient' must be a real number "
+                                                   f"or a numpy array of them, got {np.True_!r}, a truth value")):
+        check_inputs(model, dict(one, **{"Cathode Bruggeman coefficient": np.True_}))  # (== 1, its hash 1's)
+    values = defaults.copy()
+    values.update({"Ambient temperature [K]": pybamm.InputParameter("T")})
+    other = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    other.build()
+    check_inputs(model, {"T": 1.0})  # (no input of this model: not checked)
+    with pytest.raises(ValueError, match=_message("Ambient temperature [K]", 1.0)):
+        check_inputs(other.built_model, {"T": 1.0})
+    # an experiment's steps: each given PyBaMM's start time, a numpy number new at each step (the first an int, 0)
+    ran.clear()
+    sim = pybamm.Simulation(pybamm_aea.AEA(), experiment=pybamm.Experiment(
+        [("Discharge at 1C for 10 seconds", "Rest for 10 seconds")] * 3))
+    sim.solve()
+    assert len(ran) == 3 and all(set(one) == {"start time"} for one in ran)  # (of 6 steps: each step model's first,
+    # and the discharge's at the int's float)
+
+
 def test_the_compacts_conductivity_follows_its_fit_at_every_porosity():
     """Table S4's fits, tabulated over every porosity: the table ended at 0.6 and was extrapolated linearly, so
     Mo6S8 at porosity 0.7 was -483 S/m and its ohmic drop negative. Beyond a compact's percolation threshold

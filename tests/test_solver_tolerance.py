@@ -471,6 +471,46 @@ def test_event_values_call_the_joined_events_once_with_each_events_own_numbers()
         calls.clear()
 
 
+def test_the_event_end_judgements_take_their_points_in_one_call_each_with_each_points_own_numbers():
+    """An event-ended step's judgements (:class:`ConsistentEventIDAKLUSolver`) solve the algebraic states of its end
+    and of the point before it in one call (the Newton solve and its residual mapped over the points), and read the
+    events at the catch-up's three points in one call of the joined events mapped over them (session 63: 200 event
+    ends of a 100-cycle C/10 LMS run, four and three calls each until then). The numbers are each point's own, exactly
+    (a call per point), in order; the maps are kept per number of points and per joined function (a joined function
+    replaced gives its own numbers). Catches: the points out of order, a map kept for another joined function."""
+    import casadi
+
+    from pybamm_aea.models.solvers import event_values
+
+    sim = pybamm.Simulation(AEA(), experiment=pybamm.Experiment(["Discharge at 1C until 1.8 V"]))
+    sim.build_for_experiment()
+    model = next(iter(sim.experiment_unique_steps_to_model.values()))
+    solver = AEA().default_solver
+    solver.set_up(model, inputs={})
+    rng, p = np.random.default_rng(2), np.zeros(0)
+    y0 = model.concatenated_initial_conditions.evaluate(0).ravel()
+    ys = np.column_stack([y0 * (1 + 1e-3 * rng.standard_normal(y0.size)) for _ in range(3)])
+    ts = [0.0, 30.0, 60.0]
+    one = [solver._consistent_algebraic_states(model, t, ys[:, k], p) for k, t in enumerate(ts[:2])]
+    both = solver._consistent_algebraic_states(model, np.array(ts[:2]), ys[:, :2], p)
+    assert len(both) == 2 and all(z is not None for z in one)
+    assert all(np.array_equal(a, b) for a, b in zip(one, both))
+    assert sorted(solver._consistent_newton[2]) == [1, 2]  # (the single point's function and its map over 2)
+    events = model.terminate_events_eval
+    own = np.column_stack([event_values(model, t, ys[:, k], p) for k, t in enumerate(ts)])
+    assert np.array_equal(event_values(model, ts, ys, p), own) and own.shape == (len(events), 3)
+    joined = events[0].joined
+    args = [casadi.SX.sym(joined.name_in(i), joined.sparsity_in(i)) for i in range(joined.n_in())]
+    doubled = casadi.Function("doubled", args, [2 * joined(*args)])
+    for e in events:
+        e.joined = doubled
+    try:
+        assert np.array_equal(event_values(model, ts, ys, p), 2 * own)
+    finally:
+        for e in events:
+            e.joined = joined
+
+
 def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     """The multi-phase solver's Newton matrix (:class:`pybamm_aea.models.solvers._DownstreamJacobian`):
     on LMS the states no other equation reads are the capacity and energy integrals, the (absent)
