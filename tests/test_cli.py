@@ -662,10 +662,11 @@ def test_simulate_stopped_before_the_experiments_end_exits_1_and_says_where(tmp_
     fails: the files hold the steps that ran, and the exit status and stderr say the experiment did not finish (it
     exited 0, its summary reading like a normal stop). (Such a cut-off is refused before the solve since session
     35, test_checks.py::test_a_step_cut_off_outside_the_window_is_refused: the check is let through here, to reach
-    a model's event on the paper's cell.)"""
+    a model's event on the paper's cell; so is the host's window's, check_cut_off_in_host_window, since session 63.)"""
     from pybamm_aea.models import step_checks
 
     monkeypatch.setattr(step_checks, "_check_cut_offs", lambda *args: None)
+    monkeypatch.setattr(step_checks, "check_cut_off_in_host_window", lambda *args: None)
     out = tmp_path / "part.csv"
     code, _, err = _run(["simulate", "--experiment", "Discharge at 0.1C until 0.5 V", "--output", str(out)], capsys)
     assert code == 1
