@@ -60,7 +60,7 @@ from .readout import (ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_EN
                       THROUGHPUT_ENERGY_VS_LI, TOTAL_OVERPOTENTIAL, VOLUME, VOLUMETRIC, RetentionUndefinedWarning,
                       given_mass, number_runs,
                       check_reference, experiment_cycle_numbers, gives, integrates_energy, is_skipped, iter_steps,
-                      retention_curve, step_descriptions, voltage_vs_li,
+                      retention_curve, solved_descriptions, step_descriptions, voltage_vs_li,
                       vs_li_undefined)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
 
@@ -482,12 +482,28 @@ def _onset_index(current, lo, hi, tol):
 DEFAULT_REFERENCE_CYCLE = 2
 
 
-def _default_reference_undefined(qd, experiment):
+def _as_cycles(descriptions):
+    """The experiment a flat list of steps meant, in the user's own steps, or "": ``descriptions`` (one list of step
+    strings per cycle, :func:`~pybamm_aea.readout.solved_descriptions`) of one step each, more than one cycle: its
+    steps as a tuple, one cycle, repeated as often as they repeat ("[('Discharge ...', 'Charge ...')] * 3")."""
+    if not descriptions or len(descriptions) < 2 or any(len(cycle) != 1 for cycle in descriptions):
+        return ""
+    steps = [cycle[0] for cycle in descriptions]
+    period = next(p for p in range(1, len(steps) + 1)
+                  if len(steps) % p == 0 and all(step == steps[k % p] for k, step in enumerate(steps)))
+    if period == 1:  # (one step repeated: each its own cycle is what it is)
+        return ""
+    times = len(steps) // period
+    return f"pybamm.Experiment([{tuple(steps[:period])!r}]" + (f" * {times})" if times > 1 else ")")
+
+
+def _default_reference_undefined(qd, experiment, descriptions=None):
     """Why the capacity retention vs :data:`DEFAULT_REFERENCE_CYCLE` is undefined for discharge capacities ``qd``
     [A.h] per cycle (``experiment``: the cycles are a ``pybamm.Experiment``'s), or "" when it is defined: the solution
     has one cycle, or cycle 2 delivered no discharge capacity (a rest or a charge: PyBaMM makes each step of a flat
     list its own cycle, so ``["Discharge ...", "Rest ...", "Charge ..."]``'s cycle 2 is the rest; cycle_summary
-    raised "reference_cycle=2 has discharge capacity 0.0 A.h" for an argument never given, losing the table)."""
+    raised "reference_cycle=2 has discharge capacity 0.0 A.h" for an argument never given, losing the table).
+    ``descriptions``: the experiment's steps per cycle, in which a flat list's fix is written (:func:`_as_cycles`)."""
     ref = DEFAULT_REFERENCE_CYCLE
     if len(qd) < ref:
         return (f"capacity retention is undefined: the solution has {len(qd)} cycle, and it is relative to cycle "
@@ -495,10 +511,12 @@ def _default_reference_undefined(qd, experiment):
     if math.isfinite(qd[ref - 1]) and qd[ref - 1] > 0:
         return ""
     with_discharge = [k + 1 for k, q in enumerate(qd) if math.isfinite(q) and q > 0]
+    meant = _as_cycles(descriptions)
     return (f"capacity retention is undefined: cycle {ref} (the default reference_cycle) has no discharge capacity "
             f"({float(qd[ref - 1])!r} A.h)"
             + ("; in a pybamm.Experiment each step of a flat list is a cycle of its own (a tuple of steps is one "
                "cycle)" if experiment else "")
+            + (f": for cycles of these steps write {meant}" if experiment and meant else "")
             + (f"; pass reference_cycle={with_discharge[0]} (the cycles with a discharge: {with_discharge})"
                if with_discharge else "; no cycle has a discharge capacity"))
 
@@ -1149,7 +1167,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         warnings.warn(f"the energies of cycles {number_runs(unsaved)}, whose time series was not kept "
                       f"(save_at_cycles), are NaN: {NO_ENERGY}; build the model with that option to have them",
                       UserWarning, stacklevel=2)
-    undefined = reference_cycle is None and _default_reference_undefined(col["qd"], bool(s.cycles))
+    undefined = reference_cycle is None and _default_reference_undefined(col["qd"], bool(s.cycles), (
+        solved_descriptions(solution) if experiment is None else _descriptions_of(experiment)))
     ref = DEFAULT_REFERENCE_CYCLE if undefined else _check_reference(
         DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
     mass, volume, mass_d, volume_d, no_discharged = _masses(s, electrode, mass_g, volume_L, discharged_porosity)
@@ -1201,6 +1220,14 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     return df
 
 
+def _descriptions_of(experiment):
+    """The step strings per cycle of ``experiment`` (a ``pybamm.Experiment`` or its list of cycles, already read by
+    :func:`_cycle_steps`)."""
+    import pybamm
+
+    return step_descriptions(experiment if isinstance(experiment, pybamm.Experiment) else pybamm.Experiment(experiment))
+
+
 def _cycle_steps(s, experiment):
     """Each of the solution's cycles as its experiment cycle's step strings joined by "; " (``experiment``: a
     ``pybamm.Experiment`` or the list one is made of)."""
@@ -1216,7 +1243,11 @@ def _cycle_steps(s, experiment):
         try:
             experiment = pybamm.Experiment(experiment)
         except Exception as err:
-            raise ValueError(f"experiment={experiment!r} is not a pybamm.Experiment's list of cycles: {err}") from err
+            from .models.step_checks import experiment_text_advice
+
+            advice = experiment_text_advice(experiment)  # (a C-rate as a fraction, a temperature in the text)
+            raise ValueError(f"experiment=: {advice}" if advice else
+                             f"experiment={experiment!r} is not a pybamm.Experiment's list of cycles: {err}") from err
     descriptions = step_descriptions(experiment)
     try:
         numbers = experiment_cycle_numbers(s.solution, descriptions)

@@ -33,6 +33,7 @@ import functools
 import math
 import re
 import warnings
+import weakref
 
 import numpy as np
 
@@ -46,6 +47,7 @@ __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMET
            "delivered_on_both_bases", "step_times",
            "discharge_steps", "voltage_vs_li", "vs_li_undefined",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
+           "record_descriptions", "solved_descriptions",
            "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning",
            "CoarseDischargeWarning", "COARSE_TOLERANCE"]
 
@@ -673,6 +675,36 @@ def step_descriptions(experiment):
     return [[str(step) for step in cycle] for cycle in experiment.cycles]
 
 
+#: solution -> the step strings of the experiment that made it, one list per cycle (:func:`record_descriptions`)
+_SOLVED_DESCRIPTIONS = weakref.WeakKeyDictionary()
+
+
+def record_descriptions(solution, experiment, starting=None):
+    """Keep the step strings of ``experiment`` (:func:`step_descriptions`) for ``solution``, the solution an AEA
+    simulation's solve of it returned (:mod:`pybamm_aea.pybamm_adapter.experiment_errors` calls this), so that
+    :func:`step_table` and :func:`~pybamm_aea.cycling.cycle_summary` name its steps without being given them (trial
+    WT, session 63: the description column was blank). A solve from a ``starting`` solution begins with its cycles:
+    kept only if that solution's are known. The solution itself holds no step text (PyBaMM keys its step models by
+    the step's value, "CRate(0.1)")."""
+    head = [] if starting is None else solved_descriptions(starting)
+    if head is None:
+        return
+    try:
+        _SOLVED_DESCRIPTIONS[solution] = head + step_descriptions(experiment)
+    except TypeError:  # (not weak-referenceable)
+        pass
+
+
+def solved_descriptions(solution):
+    """The step strings of the experiment ``solution`` was solved with (:func:`record_descriptions`), one list per
+    cycle, or None (a solution of PyBaMM's models, a copy, a plain solve)."""
+    try:
+        found = _SOLVED_DESCRIPTIONS.get(solution)
+    except TypeError:
+        return None
+    return None if found is None else [list(cycle) for cycle in found]
+
+
 #: the current's sign of a step by the first word of its description (PyBaMM's: discharge > 0)
 _STEP_SIGNS = {"discharge": 1, "charge": -1, "rest": 0}
 _HOLD = re.compile(r"^hold at ([-+0-9.eE]+) ?v\b", re.IGNORECASE)
@@ -806,7 +838,8 @@ def step_table(solution, descriptions=None, mass_g=None):
     silently). Skipped steps are rows with termination "skipped (already at its
     cut-off)", also those of a cycle PyBaMM dropped because it skipped all of them (with ``descriptions``, one
     list of step strings per experiment cycle, :func:`step_descriptions`: each solved cycle is matched to its
-    own). Cycles not kept (``save_at_cycles``) have no rows. A solution without experiment is one step."""
+    own; without them, those of the experiment the solution was solved with, :func:`solved_descriptions`, an AEA
+    model's). Cycles not kept (``save_at_cycles``) have no rows. A solution without experiment is one step."""
     import pandas as pd
     import pybamm
 
@@ -820,6 +853,8 @@ def step_table(solution, descriptions=None, mass_g=None):
         known = float(solution[MASS].entries[0]) if gives(solution, MASS) else None
         mass_g = given_mass(mass_g, known, "step_table")
     has_energy = integrates_energy(solution)
+    if descriptions is None:
+        descriptions = solved_descriptions(solution)
     if descriptions and solution.cycles and len(solution.cycles) != len(descriptions):
         # a cycle dropped or not run: match the solved cycles to the experiment's
         listed = []

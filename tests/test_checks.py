@@ -18,6 +18,8 @@ from pybamm_aea.energy.paper import SLMS_COMPOSITION
 from pybamm_aea.models.checks import RANGES, check_inputs, check_value
 from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES, CheckedIDAKLUSolver
 from pybamm_aea.sweep.grid import expand_grid
+from pybamm_aea.models.step_checks import CutOffBelowMeasuredWindowWarning
+from pybamm_aea.parameters.paper_cell import li_in_cut_offs
 
 # each value reached the solver unchecked before (issue 16): a voltage of 2.8e9 V, a "discharge" up to 2.8 V,
 # IDA_BAD_K, successful points with negative energy, NaN voltages, a charge instead of a discharge, or a bare
@@ -2016,7 +2018,8 @@ def test_a_step_cut_off_outside_the_window_is_refused(text, message):
     """A cut-off beyond the LMS cell's window moved 1 V out can never end its step: "until 0.3 V" ran to the model's
     0.8 V "Minimum voltage [V]" event, where PyBaMM stopped the whole experiment (a 300-cycle run in cycle 1) with a
     logged warning only; "until 5.5 V" failed in IDA (IDA_ERR_FAIL). Refused before any step, naming the step, the
-    value and the window; a cut-off inside it (0.85 V) passes."""
+    value and the window; a cut-off inside it (1.0 V; 0.85 V until session 63, now below the host's free energy's end,
+    test_a_cut_off_below_the_hosts_free_energy_is_refused_and_below_the_sets_window_warned) passes."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
 
     def sim(step):
@@ -2025,7 +2028,44 @@ def test_a_step_cut_off_outside_the_window_is_refused(text, message):
 
     with pytest.raises(ValueError, match=re.escape(message)):
         sim(text).solve()
-    sim("Discharge at 0.1C until 0.85 V").build_for_experiment()
+    with pytest.warns(CutOffBelowMeasuredWindowWarning):
+        sim("Discharge at 0.1C until 1.0 V").build_for_experiment()
+
+
+@pytest.mark.parametrize("set_name, anode, step, said", [
+    ("Li2021_Mo6S8", "lithium metal", "Discharge at 0.1C until 0.85 V", "error"),
+    ("Li2021_Mo6S8", "lithium metal", "Discharge at 0.1C until 1.0 V", "warning"),
+    ("Li2021_Mo6S8", "lithium metal", "Discharge at 0.1C until 1.8 V", None),
+    ("Li2021_S_Mo6S8", "lithium metal", "Discharge at 0.1C until 1.0 V", None),
+    ("Li2021_S_Mo6S8", "Li-In", "Discharge at 0.1C until 0.3 V", "error"),
+    ("Li2021_S_Mo6S8", "Li-In", "Discharge at 0.1C until 0.38 V", None),
+    ("Li2021_TiS2", "lithium metal", "Discharge at 0.1C until 0.5 V", None),
+])
+def test_a_cut_off_below_the_hosts_free_energy_is_refused_and_below_the_sets_window_warned(set_name, anode, step,
+                                                                                           said):
+    """Trial WT (session 63): LMS run to 1.0 V (TiS2's window) was accepted without a word. Judged against the host's
+    modelled window: below its free energy's end (Mo6S8: the OCP at 4 Li, U_full = 1.0 V; on Li-In a cell's 0.3 V is
+    0.92 V vs Li) the model fills the host past its maximum Li, refused; below the set's own lower cut-off (LMS
+    1.8 V; S-LMS 1.0 V) but above that end, the OCP is the model's assumption: warned. TiS2's host is full at its
+    maximum (an event ends the step): not judged."""
+    values = pybamm.ParameterValues(set_name)
+    if anode == "Li-In":
+        values.update(li_in_cut_offs(values))
+    sim = pybamm.Simulation(pybamm_aea.AEA({"anode": anode}), parameter_values=values,
+                            experiment=pybamm.Experiment([step]))
+    if said == "error":
+        with pytest.raises(ValueError, match=r"is below 1 V vs Li, the end of the host's free energy .* end the step "
+                                             r"at (1|0\.38) V or above"):
+            sim.build_for_experiment()
+        return
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.build_for_experiment()
+    warned = [w for w in caught if w.category is CutOffBelowMeasuredWindowWarning]
+    assert len(warned) == (said == "warning"), [str(w.message) for w in caught]
+    if warned:
+        assert ("= 1 V is below the set's \"Lower voltage cut-off [V]\" 1.8 V" in str(warned[0].message)
+                and "at or above 1 V vs Li, where the host's free energy ends" in str(warned[0].message))
 
 
 @pytest.mark.parametrize("step, message", [

@@ -480,7 +480,7 @@ _TYPED_NAMES = [
     for typed in ("CATHODE POROSITY", "Cathode porsity")
 ] + [
     (typed, ["simulate", "--parameter-set", typed, "--output", "x.csv"], f"unknown parameter set {typed!r}",
-     "Li2021_Mo6S8") for typed in ("li2021_mo6s8", "Li2021_Mo6S9")
+     "Li2021_Mo6S8") for typed in ("li2021_mo6s8", "Li2021_Mo6S9", "Li2021_LMS")
 ] + [
     (typed, ["sweep", "--parameter-set", typed, "--grid", "Cathode porosity=0.2"], f"unknown parameter set {typed!r}",
      "Li2021_Mo6S8") for typed in ("li2021_mo6s8", "Li2021_Mo6S9")
@@ -662,10 +662,11 @@ def test_simulate_stopped_before_the_experiments_end_exits_1_and_says_where(tmp_
     fails: the files hold the steps that ran, and the exit status and stderr say the experiment did not finish (it
     exited 0, its summary reading like a normal stop). (Such a cut-off is refused before the solve since session
     35, test_checks.py::test_a_step_cut_off_outside_the_window_is_refused: the check is let through here, to reach
-    a model's event on the paper's cell.)"""
+    a model's event on the paper's cell; so is the host's window's, check_cut_off_in_host_window, since session 63.)"""
     from pybamm_aea.models import step_checks
 
     monkeypatch.setattr(step_checks, "_check_cut_offs", lambda *args: None)
+    monkeypatch.setattr(step_checks, "check_cut_off_in_host_window", lambda *args: None)
     out = tmp_path / "part.csv"
     code, _, err = _run(["simulate", "--experiment", "Discharge at 0.1C until 0.5 V", "--output", str(out)], capsys)
     assert code == 1
@@ -2236,3 +2237,16 @@ def test_energys_json_is_of_the_shape_its_help_says(capsys):
     shapes = {key: shape for key, shape, _ in JSON_SHAPE}
     assert not _of_shape("theoretical (Faraday capacities: S8 1675, Mo6S8 128 mAh/g)", shapes["figures"])
     assert not _of_shape({"charged": {"porosity": 0.1}}, shapes["bases"])
+
+
+@pytest.mark.parametrize("step, named, way", [
+    ("Discharge at 1/10C until 1.8 V", "'1/10C'", "write 'C/10'"),
+    ("Discharge at 0.1C until 1.8 V at 70 C", "'at 70 C'", "--set 'Ambient temperature [K]=343.15'"),
+])
+def test_a_fraction_c_rate_or_a_temperature_in_a_step_names_the_way_out(step, named, way, capsys, tmp_path,
+                                                                         monkeypatch):
+    """Trial WT (session 63): "1/10C" got PyBaMM's "units must be 'A', 'V', 'W', 'Ohm', or 'C'" and its 14
+    examples, a temperature in the text a float error; each now names the value and what to write instead."""
+    monkeypatch.chdir(tmp_path)
+    err = _error(["simulate", "--experiment", step, "--output", "x.csv"], capsys)
+    assert named in err and way in err, err

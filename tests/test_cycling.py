@@ -967,6 +967,22 @@ def test_a_flat_step_list_whose_cycle_2_is_a_rest_keeps_its_table():
         cycle_summary(sol, reference_cycle=2)
 
 
+def test_a_flat_step_list_is_told_as_the_tuple_of_its_own_steps_and_the_step_table_names_them():
+    """Trial WT (session 63): a flat list's RetentionUndefinedWarning said "a tuple of steps is one cycle" without the
+    user's steps, and step_table's description column was blank unless given step_descriptions(experiment). The
+    solve now keeps the experiment's step strings for the solution (readout.solved_descriptions): the warning writes
+    the experiment meant in the user's own steps, the table names each step."""
+    from pybamm_aea.readout import step_table
+
+    steps = ["Discharge at 0.1C for 30 minutes", "Rest for 10 minutes", "Charge at 0.1C for 20 minutes"]
+    sol = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(steps)).solve()
+    assert list(step_table(sol)["description"]) == steps
+    with pytest.warns(RetentionUndefinedWarning) as record:
+        cycle_summary(sol)
+    assert f"write pybamm.Experiment([{tuple(steps)!r}])" in str(record[0].message)
+
+
 @pytest.mark.slow
 def test_solution_without_experiment():
     values = pybamm.ParameterValues("Li2021_Mo6S8")

@@ -106,3 +106,28 @@ def test_an_unknown_paper_table_suggests_the_close_names(typed):
     """paper_table_path listed the tables but suggested none for a wrong case or a misspelling."""
     with pytest.raises(ValueError, match=r"did you mean \['tableS5_li_diffusion'"):
         paper_table_path(typed)
+
+
+@pytest.mark.parametrize("typed, meant", [("Li2021_LMS", "Li2021_Mo6S8"), ("Li2021_S-LMS", "Li2021_S_Mo6S8"),
+                                          ("LTO-LMS", "Li2021_LTO_Mo6S8"), ("Li2021_LTS", "Li2021_TiS2"),
+                                          ("Li2021_Mo6S", "Li2021_Mo6S8")])
+def test_a_wrong_set_name_is_told_the_set_it_means(typed, meant):
+    """Trial WT (session 63): a set name the package reads got PyBaMM's list of its 28 sets and no hint; the paper's
+    own cell names ("LMS", "S-LMS", "LTO-LMS", "LTS") now name their set (difflib alone offered Li2021_TiS2 for
+    "Li2021_LMS"), a misspelling its closest names."""
+    from pybamm_aea.parameters import registered_values
+    from pybamm_aea.sweep import SweepConfigError, sweep
+
+    with pytest.raises(ValueError, match=rf"unknown parameter set '{typed}'; did you mean \['{meant}'\]") as info:
+        registered_values(typed)
+    assert "Ai2020" not in str(info.value)  # (not PyBaMM's list)
+    with pytest.raises(SweepConfigError, match=rf"did you mean \['{meant}'\]"):
+        sweep({"Cathode porosity": [0.2]}, parameter_set=typed, workers=1)
+
+
+def test_a_set_name_near_no_set_is_told_the_package_sets():
+    from pybamm_aea.parameters import SET_FACTS, registered_values
+
+    with pytest.raises(ValueError, match="this package's sets are") as info:
+        registered_values("Xyzzy")
+    assert all(name in str(info.value) for name in SET_FACTS) and "Ai2020" not in str(info.value)

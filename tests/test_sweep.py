@@ -2518,3 +2518,11 @@ def test_a_sweeps_cathode_gives_no_percolation_warning():
     assert made.network_fractions["discharged"][0] < 0.16  # (Electrode's threshold: the composition is below it)
     with pytest.warns(PercolationWarning):
         Electrode(composition_for("Li2021_S_Mo6S8", 0.7), 0.082)
+
+
+def test_a_c_rate_written_as_a_fraction_is_told_the_way_out():
+    """Trial WT (session 63): "1/10C" in a sweep's experiment got PyBaMM's generic "units must be ..." message with its
+    14 examples; now the value and 'C/10'."""
+    with pytest.raises(SweepConfigError, match=r"'1/10C' in 'Discharge at 1/10C until 1.8 V' .* write 'C/10'"):
+        sweep({"Cathode porosity": [0.2]}, parameter_set=LMS, experiment=[("Discharge at 1/10C until 1.8 V",
+                                                                             "Charge at 0.1C until 2.8 V")], workers=1)

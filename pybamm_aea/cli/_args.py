@@ -365,7 +365,7 @@ def experiment_steps(parser, steps, cycles, first=None):
     given; validated by PyBaMM; a bad step string is an argparse error naming --experiment."""
     import pybamm
 
-    from pybamm_aea.models.step_checks import STEP_VALUE_RANGES, check_step_duration
+    from pybamm_aea.models.step_checks import STEP_VALUE_RANGES, check_step_duration, step_text_advice
 
     cell_voltage = STEP_VALUE_RANGES["Voltage"][1]  # (the library's range of a step's voltage)
     for step in ([first] if first is not None else []) + list(steps):
@@ -375,6 +375,10 @@ def experiment_steps(parser, steps, cycles, first=None):
             raise error(parser, f"argument --experiment: {step!r}: a C-rate of zero, which PyBaMM divides by: "
                                 "for no current write 'Rest for TIME'")
         except Exception as exc:
+            # (a C-rate as a fraction, a temperature in the text: named, with the way out)
+            advice = step_text_advice(step, "--set 'Ambient temperature [K]={kelvin:g}' (the whole run's)")
+            if advice:
+                raise error(parser, f"argument --experiment: {advice}")
             if "For example" in str(exc):  # PyBaMM's own message, with its examples
                 raise error(parser, f"argument --experiment: {step!r}: {exc}")
             # Python's words from inside PyBaMM's parser ("could not convert string to float: ''")

@@ -98,15 +98,16 @@ def register(subparsers):
 def _parameter_values(args):
     import pybamm
 
+    from pybamm_aea.parameters import PYBAMM_MODEL_SETS, is_aea_set, unknown_set_message
     from pybamm_aea.user_input import close_names, first_repeat
 
     try:
         values = pybamm.ParameterValues(args.parameter_set)
     except Exception as exc:
-        close = close_names(args.parameter_set, list(pybamm.parameter_sets))
-        raise _args.error(args.parser, f"argument --parameter-set: unknown parameter set {args.parameter_set!r}"
-                                       + (f"; did you mean {close}?" if close else f" ({exc})"))
-    from pybamm_aea.parameters import PYBAMM_MODEL_SETS, is_aea_set
+        if args.parameter_set in list(pybamm.parameter_sets):  # (a set that fails to load: PyBaMM's words)
+            raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r}: {exc}")
+        raise _args.error(args.parser, "argument --parameter-set: "
+                          + unknown_set_message(args.parameter_set, pybamm.parameter_sets))
 
     if args.model == "AEA" and not is_aea_set(values):
         model = PYBAMM_MODEL_SETS.get(args.parameter_set, "PyBaMM's models (--model DFN, SPMe or SPM)")

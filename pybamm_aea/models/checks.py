@@ -89,7 +89,7 @@ from ..thermodynamics import kept_rising_stretch
 from ..user_frame import users_stacklevel
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
-__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value",
+__all__ = ["cut_off_potential", "Range", "RANGES", "check_value", "checked_parameter", "checked_value",
            "checked_function", "checked_above", "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames",
            "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
@@ -1639,7 +1639,7 @@ def check_tables_cover_cut_offs(values, anode=None):
         raise ValueError(said)
 
 
-def _cut_off_potential(values, anode):
+def cut_off_potential(values, anode):
     """The potential [V vs Li] a cell voltage of ``values`` is moved by to the cathode's: the model's ``anode``'s
     (:data:`~pybamm_aea.parameters.paper_cell.ANODE_POTENTIALS`), else the values' declared one, else 0 (Li metal)."""
     from ..parameters.paper_cell import ANODE_POTENTIALS, cut_off_anode_potential
@@ -1672,7 +1672,7 @@ def tables_past_cut_offs(values, anode, low, high, names=None, tables=None):
     from ..materials.material import table_end_gaps, table_gaps_said
     from ..parameters.paper_cell import CUT_OFF_NAMES
 
-    potential = _cut_off_potential(values, anode)
+    potential = cut_off_potential(values, anode)
     lower = math.inf if low is None else low + potential  # (inf / -inf: no end is short of them)
     upper = -math.inf if high is None else high + potential
     capacity, said = _window_capacity(values), []
@@ -1713,7 +1713,7 @@ def _input_cut_offs(model):
     if tables:
         anode = (getattr(model, "options", None) or {}).get("anode")
         try:
-            potential = _cut_off_potential(values, anode)
+            potential = cut_off_potential(values, anode)
         except ValueError:  # (an input anode potential: refused at the parameterisation, not here)
             potential = None
         limits = [table_end_limits(ocp.theta, ocp.values) for ocp, _ in tables]
@@ -1928,7 +1928,7 @@ def first_past_table_ends(values, anode, tables, voltages):
     if not tables:
         return None
     try:
-        potential = _cut_off_potential(values, anode)
+        potential = cut_off_potential(values, anode)
     except ValueError:
         return None
     limits = [table_end_limits(ocp.theta, ocp.values) for ocp, _ in tables]

@@ -39,7 +39,8 @@ from ..pybamm_adapter.model_internals import parameter_values_of
 from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.solver_internals import initial_state
 from .checks import (Range, check_held_voltages_in_tables, check_input_value, host_tables, check_step_until_in_tables,
-                     check_value, held_voltages_past_tables, of_time, plain_number, varying_values)
+                     check_value, cut_off_potential, held_voltages_past_tables, of_time, plain_number,
+                     varying_values)
 from ..ranges import slip_question, slip_reading
 from .starting_state import same_value, shown
 from ..user_frame import users_stacklevel
@@ -51,7 +52,9 @@ __all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "che
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
            "cathode_capacity_as_made", "step_name", "DriveCycleInHoursWarning", "SECONDS_PER_HOUR",
            "drive_cycle_charge", "warn_drive_cycle_in_hours",
-           "drive_cycle_in_hours_message", "warn_current_function_in_hours"]
+           "drive_cycle_in_hours_message", "warn_current_function_in_hours", "step_text_advice",
+           "experiment_text_advice", "CutOffBelowMeasuredWindowWarning", "HOST_END_TOLERANCE", "host_end_voltage",
+           "check_cut_off_in_host_window"]
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
@@ -85,6 +88,55 @@ _DIRECTION_WORDS = {"Discharge": 1.0, "Charge": -1.0}
 _STEP_UNITS = {"Current": " A", "CRate": "C", "Power": " W"}
 #: a step string whose value is written with a minus sign after its direction word ("Discharge at -0.1C")
 _SIGN_AGAINST_WORD = re.compile(rf"\s*({'|'.join(_DIRECTION_WORDS)}) at\s*-")
+
+#: a C-rate written as a fraction of 1C, "1/10C" (PyBaMM reads "C/10" or "0.1C": "units must be 'A', 'V', ...")
+_FRACTION_C_RATE = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*C\b")
+#: a temperature written at the end of a step string, "... until 1.8 V at 70 C" (PyBaMM takes it as the step's
+#: keyword only, pybamm.step.string(text, temperature="70oC"), and refuses "oC" in the text)
+_TEXT_TEMPERATURE = re.compile(r"\s+at\s+(-?\d+(?:\.\d+)?)\s*(oC|°\s*C|deg\s*C|C|K)\s*$")
+
+
+def step_text_advice(text, temperature_way=None):
+    """What is wrong, with the way out, in a step string ``text`` PyBaMM could not read, for the slips its generic
+    words do not name (trial WT, session 63), or None: a C-rate as a fraction, "Discharge at 1/10C until 1.8 V"
+    (PyBaMM: "units must be 'A', 'V', 'W', 'Ohm', or 'C'", with its 14 examples): write "C/10"; a temperature in
+    the text, "Discharge at 0.1C until 1.8 V at 70 C" (PyBaMM: a float error, or for "70oC" that it must be a
+    keyword): the step's keyword ``temperature="70oC"`` (or 343.15, a number in K). Called by the package's entry
+    points that read experiment strings (the command line's --experiment, :func:`pybamm_aea.sweep`'s experiment,
+    :func:`pybamm_aea.cycling.cycle_summary`'s); PyBaMM's own ``pybamm.Experiment`` is not patched.
+    ``temperature_way``: the way out of a temperature in the text where there is no keyword (the command line's), a
+    format of ``kelvin``."""
+    if not isinstance(text, str):
+        return None
+    fraction = _FRACTION_C_RATE.search(text)
+    if fraction:
+        top, bottom = float(fraction.group(1)), float(fraction.group(2))
+        if bottom:
+            way = f"'C/{bottom:g}' (or '{top / bottom:g}C')" if top == 1 else f"'{top / bottom:g}C'"
+            return (f"{fraction.group(0)!r} in {text!r} is a C-rate as a fraction, which PyBaMM does not read: write "
+                    f"{way}")
+    ends = [k for k in (text.find(" until "), text.find(" for ")) if k >= 0]
+    degrees = _TEXT_TEMPERATURE.search(text)
+    if degrees and ends and degrees.start() > min(ends):
+        value, unit = float(degrees.group(1)), degrees.group(2)
+        kelvin = value if unit == "K" else value + 273.15
+        rest = text[:degrees.start()]
+        if temperature_way is not None:
+            return (f"{degrees.group(0).strip()!r} in {text!r} is a temperature, which PyBaMM does not read in a "
+                    f"step's text: write {rest!r} and " + temperature_way.format(kelvin=kelvin))
+        return (f"{degrees.group(0).strip()!r} in {text!r} is a temperature, which PyBaMM takes as the step's keyword, "
+                f"not in its text: pybamm.step.string({rest!r}, temperature=\"{kelvin - 273.15:g}oC\") (or "
+                f"temperature={kelvin:g}, a number in K)")
+    return None
+
+
+def experiment_text_advice(cycles):
+    """:func:`step_text_advice` of the first step string of ``cycles`` (a step string, or a list of them and of
+    tuples of them, as ``pybamm.Experiment`` takes) that has one, or None."""
+    steps = [cycles] if isinstance(cycles, str) else [
+        step for cycle in (cycles if isinstance(cycles, (list, tuple)) else [])
+        for step in (cycle if isinstance(cycle, (list, tuple)) else [cycle])]
+    return next((said for said in map(step_text_advice, steps) if said), None)
 
 
 def _check_direction_word(index, step, kind):
@@ -535,6 +587,89 @@ def _check_cut_offs(index, step, cut_offs, cells=1.0):
                              f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
                              f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}; "
                              f"{why})")
+
+
+class CutOffBelowMeasuredWindowWarning(UserWarning):
+    """An experiment step's voltage cut-off lies below the set's own lower cut-off (the window the paper cycled that
+    cell in: LMS 1.8 V) but not below the end of its host's free energy (:func:`host_end_voltage`): the host's OCP
+    there is the model's assumption (Mo6S8: the Li4 window's linear fall from the 2.035 V plateau to U_full = 1.0 V,
+    written so that the hybrids' 1-3 V window is covered), measured on no cell of this set. Warned, not refused: the
+    model is defined there (the host holds at most its maximum Li), only not validated; below the end it is refused
+    (:func:`check_cut_off_in_host_window`)."""
+
+
+#: how far [V] a cut-off may lie below the host's free-energy end and be at it (the OCP at x_max is 1.0 + 2e-15 V)
+HOST_END_TOLERANCE = 1e-6
+
+
+def host_end_voltage(values, inputs=None):
+    """The potential [V vs Li] of a host that takes Li past its maximum content (values' "Cathode host full at maximum
+    Li content" 0: Mo6S8's electron-limited Li4 end) at that maximum: its free energy's "Cathode homogeneous OCP [V]"
+    at "Cathode maximum Li content" and the ambient temperature (Li2021_Mo6S8: U_full = 1.0 V). Below it the model
+    fills the host past its maximum Li (4.01 Li per Mo6S8 at 0.48 V), which its free energy's end was not written
+    for. None for a host full at its maximum (TiS2, the materials' sets: an event ends the step there), values
+    without the function, or a number not known here (an input)."""
+    if values is None:
+        return None
+    one = at_step_start(inputs)
+    full, x_max = (number_of(values, name, one) for name in ("Cathode host full at maximum Li content",
+                                                              "Cathode maximum Li content"))
+    T = number_of(values, _AMBIENT, one)
+    ocp = values.get("Cathode homogeneous OCP [V]") if hasattr(values, "get") else None
+    if full != 0.0 or x_max is None or T is None or not callable(ocp):
+        return None
+    try:
+        with np.errstate(all="ignore"):
+            end = ocp(np.array([x_max]), T)  # (a PyBaMM vector of the number: the set's function builds symbols)
+            end = float(np.asarray(end.evaluate() if isinstance(end, pybamm.Symbol) else end, dtype=float).ravel()[0])
+    except (TypeError, ValueError, AttributeError, IndexError):
+        return None
+    return end if math.isfinite(end) else None
+
+
+def check_cut_off_in_host_window(index, step, values, anode=None, cells=1.0, inputs=None, end=None):
+    """Judge step ``index``'s own voltage cut-offs (numbers; the battery's of ``cells`` in series, taken per cell and as
+    the cathode's potential on the model's ``anode``) against the host's modelled window:
+
+    - below :func:`host_end_voltage` (``end``, when the caller has it): ``ValueError`` naming the cut-off, the end and
+      its source. The model is meaningless there: it would fill the host past its maximum Li content, a
+      composition its free energy gives no physics for (Mo6S8 beyond Li4Mo6S8);
+    - below the set's own "Lower voltage cut-off [V]" (the window the paper cycled the cell in) but not the end:
+      :class:`CutOffBelowMeasuredWindowWarning`, the model being defined there but not validated (trial WT, session
+      63: LMS run to 1.0 V, TiS2's window, was accepted without a word; the host is then 4.000 Li, 0.5 % more
+      capacity than at 1.8 V).
+
+    Sets whose host is full at its maximum (TiS2 and the materials') are not looked at: their event ends a step
+    there, whatever its cut-off."""
+    end = host_end_voltage(values, inputs) if end is None else end
+    if end is None:
+        return
+    from ..parameters.paper_cell import cut_off_anode_potential
+
+    potential = cut_off_potential(values, anode)
+    lower = number_of(values, "Lower voltage cut-off [V]", at_step_start(inputs))
+    declared = cut_off_anode_potential(values)
+    lower_vs_li = None if lower is None else lower + (potential if declared is None else declared)
+    for term in getattr(step, "termination", None) or ():
+        value = getattr(term, "value", None)
+        if not (isinstance(term, pybamm.step.VoltageTermination) and isinstance(value, numbers.Real)):
+            continue
+        vs_li = float(value) / cells + potential
+        said = step_name(step, str)
+        on = "" if potential == 0 else f" ({vs_li:g} V vs Li on the anode's {potential:g} V)"
+        if vs_li < end - HOST_END_TOLERANCE:
+            raise ValueError(
+                f"the voltage cut-off of the experiment's step {index} ({said}) = {float(value):g} V{on} is below "
+                f"{end:g} V vs Li, the end of the host's free energy (its \"Cathode homogeneous OCP [V]\" at its "
+                "\"Cathode maximum Li content\"): below it the model fills the host past its maximum Li, which it "
+                f"gives no physics for; end the step at {end - potential:g} V or above")
+        if lower_vs_li is not None and vs_li < lower_vs_li - HOST_END_TOLERANCE:
+            warnings.warn(CutOffBelowMeasuredWindowWarning(
+                f"the voltage cut-off of the experiment's step {index} ({said}) = {float(value):g} V{on} is below the "
+                f"set's \"Lower voltage cut-off [V]\" {lower:g} V (the window the paper cycled this cell in) and at "
+                f"or above {end:g} V vs Li, where the host's free energy ends: between them the host's OCP is the "
+                "model's assumption, measured on no cell of this set: a prediction (docs/known_limits.rst)"),
+                stacklevel=users_stacklevel())
 
 
 def at_step_start(inputs):
@@ -1062,6 +1197,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
     # the values' OCP tables, read once per experiment (session 59: once per step and per time checked)
     tables = [] if parameter_values is None else host_tables(parameter_values)
     cells = cells_in_series(parameter_values, one)
+    host_end = host_end_voltage(parameter_values, inputs)  # (once per experiment)
     # (the experiment's time each step starts at, where known: only if a step holds an expression of it)
     experiment_timed = [_of_experiment_time(step) for step in steps] if tables else []
     starts = _experiment_starts(steps, start) if any(experiment_timed) else None
@@ -1082,6 +1218,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
             seen.add(key)
             _check_direction_word(index, step, kind)
             _check_cut_offs(index, step, cut_offs, cells)
+            check_cut_off_in_host_window(index, step, parameter_values, anode, cells, inputs, host_end)
             check_step_until_in_tables(index, step_name(step, str), step, parameter_values, anode, cells, tables,
                                        one)  # (past an OCP table's end)
         if starts is not None and experiment_timed[index - 1] and starts[index - 1] is not None:  # (each copy: its

@@ -13,15 +13,44 @@ from dataclasses import dataclass, field
 
 from .. import pybamm_adapter
 from ..constants import M_LI
-from ..user_input import did_you_mean
+from ..user_input import close_names, did_you_mean
 
-__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "starts_with_charge", "registered_values", "SetFacts", "SET_FACTS",
+__all__ = ["PYBAMM_MODEL_SETS", "PAPER_CELL_NAMES", "unknown_set_message", "is_aea_set", "starts_with_charge",
+           "registered_values", "SetFacts", "SET_FACTS",
            "facts", "composition", "host_specific_volume", "host_as_made", "solid_density", "cathode_thickness",
            "cathode_loading", "loading_for_thickness"]
 
 
 #: registered sets that are for PyBaMM's own lithium-ion models, not for the AEA model: name -> model
 PYBAMM_MODEL_SETS = {"Li2021_S_C_LGPS": "pybamm_aea.conventional.s_c_lgps_model() (PyBaMM's DFN half cell)"}
+
+
+#: the paper's names of its cells (Li et al. 2021, main text and SI: "LMS", "LTS", "S-LMS", "LTO-LMS" and the
+#: conventional "S-C-LGPS" cathode) -> this package's set of each; a user typing "Li2021_LMS" means Li2021_Mo6S8
+PAPER_CELL_NAMES = {"LMS": "Li2021_Mo6S8", "LTS": "Li2021_TiS2", "S-LMS": "Li2021_S_Mo6S8",
+                    "LTO-LMS": "Li2021_LTO_Mo6S8", "S-C-LGPS": "Li2021_S_C_LGPS"}
+
+
+def _cell_key(text):
+    """A paper cell's name as compared: case, "Li2021", spaces, dashes and underscores ignored."""
+    return "".join(c for c in str(text).lower().removeprefix("li2021") if c.isalnum())
+
+
+def unknown_set_message(name, known):
+    """What refuses ``name``, a parameter set not among ``known`` (the registered sets' names,
+    ``pybamm.parameter_sets``): the set of the paper's cell it names (:data:`PAPER_CELL_NAMES`: "Li2021_LMS" is
+    Li2021_Mo6S8), else the closest names (:func:`~pybamm_aea.user_input.close_names`), else this package's sets;
+    never PyBaMM's list of all 28 sets without a hint (trial WT, session 63)."""
+    known = list(known)
+    paper = {_cell_key(cell): (cell, set_name) for cell, set_name in PAPER_CELL_NAMES.items() if set_name in known}
+    if _cell_key(name) in paper:
+        cell, set_name = paper[_cell_key(name)]
+        return f"unknown parameter set {name!r}; did you mean [{set_name!r}]? (the paper's {cell} cell)"
+    close = close_names(name, known)
+    if close:
+        return f"unknown parameter set {name!r}; did you mean {close}?"
+    own = [k for k in known if k in SET_FACTS or k in PYBAMM_MODEL_SETS]
+    return f"unknown parameter set {name!r}: this package's sets are {own}; PyBaMM's, list(pybamm.parameter_sets)"
 
 
 def is_aea_set(values):
@@ -107,6 +136,8 @@ def registered_values(source):
     if key not in _VALUES:
         import pybamm
 
+        if isinstance(source, str) and source not in list(pybamm.parameter_sets):  # (keys: no set loaded)
+            raise ValueError(unknown_set_message(source, pybamm.parameter_sets))
         _VALUES[key] = pybamm.ParameterValues(source) if isinstance(source, str) else source.parameter_values()
     return _VALUES[key].copy()
 

@@ -840,6 +840,9 @@ def _warn_failed_step(pybamm_method):
             _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_cycle_termination_message,
                               FirstCycleCapacityTerminationWarning)
         _explain_skipped_steps(solution, recorder.skipped)  # (last: the checks above read the steps as PyBaMM's)
+        from ..readout import record_descriptions
+
+        record_descriptions(solution, self.experiment, starting)  # (step_table's descriptions)
         return solution
 
     return solve

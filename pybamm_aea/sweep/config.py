@@ -471,10 +471,10 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     else:
         try:
             values = registered_values(parameter_set)
-        except Exception as exc:  # unknown set (PyBaMM's message lists all the sets)
-            close = [] if parameter_set in pybamm.parameter_sets else close_names(parameter_set, pybamm.parameter_sets)
-            raise SweepConfigError(f"unknown parameter set {parameter_set!r}"
-                                   + (f"; did you mean {close}?" if close else f": {exc}"), "parameter_set") from exc
+        except Exception as exc:  # unknown set (PyBaMM's message lists all the sets; ours names the closest)
+            known = parameter_set in list(pybamm.parameter_sets)
+            raise SweepConfigError(f"parameter set {parameter_set!r}: {exc}" if known else str(exc),
+                                   "parameter_set") from exc
     options = dict(options or {})
     if cathode_cells is not None and not whole_at_least(cathode_cells, MIN_CATHODE_CELLS):
         raise SweepConfigError(f"cathode_cells must be an integer >= {MIN_CATHODE_CELLS} (cells across the cathode), "
@@ -611,7 +611,11 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     try:
         exp = make_experiment(steps)
     except Exception as exc:
-        raise SweepConfigError(f"invalid experiment {steps!r}: {exc}", "experiment") from exc
+        from pybamm_aea.models.step_checks import experiment_text_advice
+
+        advice = None if isinstance(steps, pybamm.Experiment) else experiment_text_advice(steps)
+        raise SweepConfigError(f"invalid experiment: {advice}" if advice else f"invalid experiment {steps!r}: {exc}",
+                               "experiment") from exc
     swept_cut_offs = [n for n in CUT_OFFS if n in parameters]
     # (review R37: "Discharge at 0.1C for 15 hours" with a swept 2.1 V gave 128.63 mA.h/g, the default one 32.5)
     if experiment is not None and swept_cut_offs:
