@@ -3363,6 +3363,66 @@ def test_a_parameter_no_aea_model_reads_is_warned_about_with_close_names():
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])
 
 
+@pytest.mark.parametrize("set_name, options, celsius, melts, source", [
+    ("Li2021_S_Mo6S8", {}, 130, "S8, a component of this cell, 388.36 K (115.2 C", "sulfur (alpha/beta S8) melts"),
+    ("Li2021_Mo6S8", {"anode": "Li-In"}, 165, "In, a component of this cell, 429.75 K (156.6 C", "indium melts")])
+def test_a_solve_above_a_components_melting_point_is_refused_naming_it(set_name, options, celsius, melts, source):
+    """Trial WG (finding 3): the hard limit was Li's melting point for every set: S-LMS at 130 C (S8 melts at 115.2 C)
+    gave 630 mA.h/g and Li-In at 165 C (In melts at 156.6 C) 128.2, each with only the range warning. Refused now,
+    naming the temperature, the component, its melting point and its source (the CRC Handbook, its material record),
+    for a number, a step's temperature=, an input and a function of time (at the solve's times); below it, or on the
+    component-free cell (Mo6S8 on Li metal at 165 C, LTO-LMS at 130 C), it solves."""
+    def solve(edit=None, step=None, inputs=None, t_eval=None, name=set_name, opts=options):
+        values = pybamm.ParameterValues(name)
+        values.update(edit or {"Ambient temperature [K]": 273.15 + celsius})
+        experiment = None if t_eval else pybamm.Experiment([step or "Discharge at 0.1C for 1 minute"])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return pybamm.Simulation(pybamm_aea.AEA(opts), parameter_values=values, experiment=experiment).solve(
+                t_eval, inputs=inputs)
+
+    said = f"'Ambient temperature [K]' = {273.15 + celsius:g} K ({celsius} C) is above the melting point of {melts}"
+    with pytest.raises(ValueError, match=re.escape(said) + ".*CRC Handbook.*" + re.escape(source)):
+        solve()
+    with pytest.raises(ValueError, match=re.escape(said)):
+        solve(edit={}, step=pybamm.step.string("Discharge at 0.1C for 1 minute", temperature=f"{celsius}oC"))
+    with pytest.raises(ValueError, match=re.escape(said)):
+        solve(edit={"Ambient temperature [K]": pybamm.InputParameter("T")}, inputs={"T": 273.15 + celsius})
+    ramp = {"Ambient temperature [K]": lambda y, z, t: 343.15 + (celsius - 70) * t / 600}  # (70 C, then up)
+    with pytest.raises(ValueError, match=re.escape(said.replace(" C) is", " C) at t = 600 s is"))):
+        solve(edit=ramp, t_eval=[0, 600])
+    solve(edit={"Ambient temperature [K]": 273.15 + 110})  # below both S8's and In's
+    solve(name="Li2021_Mo6S8", opts={})  # (no S8 nor In: Li's 180.5 C bounds it)
+
+
+def test_pybamms_thermal_parameters_on_an_aea_set_are_warned_about_as_ignored():
+    """Trial WG (finding 2): "Initial temperature [K]" = 298.15 with the set's 70 C ambient ran at 70 C, and a heat
+    transfer coefficient, an entropic change or a heat capacity changed nothing (V_end 2.2858 V each), without a
+    word. One warning names each such parameter given (the names read from PyBaMM's ThermalParameters, 38 with PyBaMM
+    26.10), its value, and the ambient temperature the isothermal model runs at; once per solve of an experiment."""
+    from pybamm_aea.models.checks import ThermalParametersIgnoredWarning, pybamm_thermal_parameter_names
+
+    names = pybamm_thermal_parameter_names()
+    assert {"Initial temperature [K]", "Total heat transfer coefficient [W.m-2.K-1]", "Cell heat capacity [J.K-1.m-3]",
+            "Positive electrode OCP entropic change [V.K-1]", "Positive electrode density [kg.m-3]",
+            "Positive electrode specific heat capacity [J.kg-1.K-1]"} <= names
+    assert not names & {"Ambient temperature [K]", "Reference temperature [K]", "Positive electrode thickness [m]"}
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Initial temperature [K]": 298.15, "Total heat transfer coefficient [W.m-2.K-1]": 0.001,
+                   "Positive electrode OCP entropic change [V.K-1]": lambda sto: 1e-4}, check_already_exists=False)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                          experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"] * 2)).solve()
+    said = [str(w.message) for w in record if isinstance(w.message, ThermalParametersIgnoredWarning)]
+    assert said == ["'Initial temperature [K]' = 298.15, 'Positive electrode OCP entropic change [V.K-1]', "
+                    "'Total heat transfer coefficient [W.m-2.K-1]' = 0.001: PyBaMM thermal parameters, which the AEA "
+                    "model does not read: it is isothermal at its 'Ambient temperature [K]' = 343.15 K (70 C), so they "
+                    "have no effect; its dissipated heat is \"Irreversible heat [W]\" (docs/known_limits.rst, \"Temperature: the "
+                    "OCPs' entropy and the heat\")"]
+    assert not [str(w.message) for w in record if "is not a parameter of the AEA model" in str(w.message)]
+
+
 def test_pybamms_own_model_and_values_on_the_aea_solver_are_no_typo_of_an_aea_parameter():
     """PyBaMM's SPM with Chen2020 on the AEA solver (with or without an experiment) was told "parameter 'Negative
     electrode conductivity [S.m-1]' = 215.0 is not a parameter of the AEA model, so it has no effect" (review R25):

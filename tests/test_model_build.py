@@ -133,6 +133,17 @@ def test_options_round_trip_and_pybamm_keys_at_their_one_value():
         AEAOptions({"working electrode": "both"})
 
 
+def test_thermal_option_isothermal_accepted_and_others_refused_pointing_to_known_limits():
+    """"thermal": "isothermal" (PyBaMM's default) was "Unknown AEA option 'thermal'", and so was "lumped" with no
+    word that the model is isothermal (trial WG, finding 6). Its one value is accepted; "lumped" is refused naming
+    the value, the ambient temperature the cell stays at and the known-limits section."""
+    assert AEAOptions({"thermal": "isothermal"}) == AEAOptions()
+    assert AEA(build=False).options["thermal"] == "isothermal"
+    with pytest.raises(pybamm.OptionError, match="'thermal' cannot be 'lumped' on the AEA model; its only value is "
+                                                 "'isothermal'.*Ambient temperature.*no heat"):
+        AEA({"thermal": "lumped"}, build=False)
+
+
 def test_options_assigned_to_a_model_are_validated():
     """``model.options = {"anod": 1}`` was kept as given (PyBaMM's battery models validate an assignment); now it is
     checked as AEA(options) checks them, and a valid one is the full AEAOptions."""
@@ -151,7 +162,7 @@ def test_print_options_lists_each_option_its_value_and_its_possible_values(capsy
     options = AEA({"anode": "Li-In", "interphase growth": "stability window"}, build=False).options
     options.print_options()
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == len(options) == len(AEAOptions.POSSIBLE) + 4
+    assert len(lines) == len(options) == len(AEAOptions.POSSIBLE) + 5  # the 5 keys PyBaMM reads
     parsed = {}
     for line in lines:
         match = re.fullmatch(r"'(.+)': '(.+)' \(possible: \[(.+)\]\)", line)

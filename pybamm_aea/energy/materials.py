@@ -131,6 +131,11 @@ class Material:
         precedence over ``lithiated_name`` / ``delithiated_name``.
     source : str
         Citation of the numbers.
+    melting_point : float or None
+        The temperature [K] at which this phase melts or decomposes, the highest a cell holding it may be modelled at
+        (:func:`pybamm_aea.models.checks.refuse_above_melting_points`); None: no value cited (not: none exists).
+    melting_point_source : str
+        Citation of ``melting_point``.
     aliases : tuple of str
         Other accepted names (matched case-insensitively, ignoring spaces, '-' and '_').
     """
@@ -148,6 +153,8 @@ class Material:
     lithiated_units: float = 1.0
     delithiated_name: str = None
     source: str = ""
+    melting_point: float = None
+    melting_point_source: str = ""
     aliases: tuple = field(default=(), compare=False)
     lithiated_record: "Material" = field(default=None, compare=False, repr=False)
     delithiated_record: "Material" = field(default=None, compare=False, repr=False)
@@ -173,6 +180,11 @@ class Material:
                 check_typed_capacity(self.specific_capacity, self, f"{where} specific_capacity")
         if self.average_voltage is not None:
             check_voltage_vs_li(self.average_voltage, f"{where} average_voltage [V vs Li]")
+        if self.melting_point is not None:
+            check_real(self.melting_point, f"{where} melting_point [K]", POSITIVE)
+            if not self.melting_point_source:
+                raise ValueError(f"material {self.name!r}: melting_point = {self.melting_point!r} K needs its "
+                                 "melting_point_source")
         if self.role not in ROLES:
             raise ValueError(f"material {self.name!r}: role must be one of {ROLES}, got {self.role!r}"
                              + did_you_mean(self.role, ROLES))
@@ -467,6 +479,7 @@ _RECORDS = [
         average_voltage=2.0, state="charged", lithiated_name="Li2S", lithiated_units=8,
         source=f"{PAPER}: 1.96 g/cm3, 1675 mAh/g, M = 256 g/mol (calculation model); 2 V average as in Table S8 "
         "(IUPAC M = 256.5; alpha-S8 crystallographic density 2.07 g/cm3, CRC)",
+        melting_point=388.36, melting_point_source=f"{_CRC}: sulfur (alpha/beta S8) melts at 115.21 C",
         aliases=("S", "sulfur", "sulphur"),
     ),
     Material(
@@ -571,12 +584,14 @@ _RECORDS = [
         li_per_formula_unit=1,
         average_voltage=0.0, state="discharged",
         source=f"density {_CRC}; Faraday capacity 3861 mAh/g (1 mAh/cm2 = 4.85 um)",
+        melting_point=453.65, melting_point_source=f"{_CRC}: lithium melts at 180.5 C",
         aliases=("Li metal", "lithium"),
     ),
     Material(
         "In", "In", 7.31, "anode", molar_mass=formula_mass("In"), specific_capacity=MAH_PER_MOL / formula_mass("In"),
         li_per_formula_unit=1, average_voltage=LI_IN_PLATEAU, state="charged", lithiated_name="Li-In alloy",
         source=f"density {_CRC}; In/LiIn plateau {_LI_IN_SOURCE}; " + _FORMULA + " (114.82 g/mol)",
+        melting_point=429.75, melting_point_source=f"{_CRC}: indium melts at 156.60 C",
         aliases=("indium",),
     ),
     Material(

@@ -177,6 +177,10 @@ class AEAOptions(dict):
         "operating mode": ("current", "the model is current-driven; hold a voltage, power or resistance with an "
                                       "experiment's steps (pybamm.step.voltage, pybamm.step.power, "
                                       "pybamm.step.resistance)"),
+        # PyBaMM's default; "lumped", "x-full" were an OptionError naming only the AEA options (trial WG)
+        "thermal": ("isothermal", "the model has no heat balance: the cell is at \"Ambient temperature [K]\" "
+                                  "throughout; its dissipated heat is \"Irreversible heat [W]\" "
+                                  "(docs/known_limits.rst, \"Temperature: the OCPs' entropy and the heat\")"),
     }
 
     def __init__(self, options=None):

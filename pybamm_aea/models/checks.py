@@ -66,6 +66,8 @@ it starts (and :func:`pybamm_aea.fitting.fit_factors` calls it).
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import math
 import numbers
 import warnings
@@ -78,6 +80,7 @@ from scipy.constants import zero_Celsius
 import pybamm
 
 from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
+from ..energy.materials import get_material, list_materials
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS, START_TIME
 from ..pybamm_adapter.model_internals import parameter_values_of
@@ -98,7 +101,9 @@ __all__ = ["cut_off_potential", "Range", "RANGES", "check_value", "checked_param
            "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
-           "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs",
+           "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "ThermalParametersIgnoredWarning",
+           "refuse_above_melting_points", "melting_points", "DISPERSED_MELTING_POINT",
+           "pybamm_thermal_parameter_names", "refuse_misspelt_inputs",
            "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs", "tables_past_cut_offs", "check_step_until_in_tables",
            "check_held_voltages_in_tables", "held_voltages_past_tables", "first_past_table_ends", "step_said",
            "of_time", "varying_values",
@@ -116,10 +121,13 @@ _STACK_PRESSURE = STACK_PRESSURE
 # a true density and a molar mass, the bounds of an active material's (pybamm_aea.ranges): 3.5 (g/cm3 typed) ran
 _SOLID_DENSITY = SOLID_DENSITY_KG_M3
 _POTENTIAL = Range(0.0, MAX_VOLTAGE_VS_LI, why=f"a potential vs Li/Li+, at most {MAX_VOLTAGE_VS_LI:g} V")
-# the Li metal anode melts at 453.65 K (180.5 C, CRC Handbook); below 200 K the Arrhenius laws of the set (fitted
-# at 298-353 K) are extrapolated by orders of magnitude and underflow to 0 near 5 K (a division by zero). A temperature
-# typed in degrees C (70 for the paper's 70 C) is said so: it was refused naming the range only
-_TEMPERATURE = Range(200.0, 453.65, why="200 K to the melting point of Li, 453.65 K",
+# the Li metal of every anode (Li metal; the Li-In alloy's Li foil) melts at 453.65 K (180.5 C, its record's CRC
+# Handbook value): the bound of every cell; a cell's components that melt first (S8, In) are refused at solve time
+# (refuse_above_melting_points). Below 200 K the Arrhenius laws of the set (fitted at 298-353 K) are extrapolated by
+# orders of magnitude and underflow to 0 near 5 K (a division by zero). A temperature typed in degrees C (70 for the
+# paper's 70 C) is said so: it was refused naming the range only
+_LI_MELTS = get_material("Li").melting_point
+_TEMPERATURE = Range(200.0, _LI_MELTS, why=f"200 K to the melting point of Li, {_LI_MELTS:g} K",
                      slip=("K", "degrees C", 1.0, zero_Celsius))
 
 # a layer of the cell (a solid-electrolyte pellet, a film, an interphase), in m: thinner than the cell is wide (the
@@ -195,6 +203,9 @@ RANGES = {
         why="the domains in reach at the start are among those that can ever be reached"),
     "Maximum dispersed material accessible fraction": _FRACTION,
     "Dispersed material ideality factor": _POSITIVE,
+    # its record's (S8: 388.36 K), not read by the model: the solve is refused above it (refuse_above_melting_points)
+    "Dispersed material melting point [K]": Range(_TEMPERATURE.low, None, why="a solid at the lowest temperature the "
+                                                  "model takes", slip=_TEMPERATURE.slip),
     "Dispersed material standard potential [V]": _POTENTIAL,
     "Initial dispersed material lithiation": _FRACTION,
     "Li0 film Li diffusivity [m2.s-1]": _POSITIVE,
@@ -1484,6 +1495,56 @@ class ExperimentInputNames:
 _PARAMETERS_CHECKED = weakref.WeakKeyDictionary()  # discretised model -> the parameter names already looked at
 
 
+class ThermalParametersIgnoredWarning(UserWarning):
+    """Parameters of PyBaMM's thermal submodels (:func:`pybamm_thermal_parameter_names`) set on an AEA set: the model
+    is isothermal at its "Ambient temperature [K]" and reads none of them."""
+
+    @classmethod
+    def of(cls, names, values):
+        """The warning naming each of ``names`` (with its value where a number) and the values' ambient temperature."""
+        given = ", ".join(f"{name!r}" + (f" = {values[name]!r}" if isinstance(values[name], numbers.Number) else "")
+                          for name in names)
+        ambient = values.get("Ambient temperature [K]")
+        at = (f" = {ambient:g} K ({ambient - zero_Celsius:.4g} C)" if isinstance(ambient, numbers.Number) else "")
+        return cls(f"{given}: PyBaMM thermal parameters, which the AEA model does not read: it is isothermal at its "
+                   f"'Ambient temperature [K]'{at}, so they have no effect; its dissipated heat is "
+                   "\"Irreversible heat [W]\" (docs/known_limits.rst, \"Temperature: the OCPs' entropy and the heat\")")
+
+
+@functools.cache
+def pybamm_thermal_parameter_names():
+    """The names of the parameters PyBaMM's thermal submodels read, read from PyBaMM, not typed: every
+    ``pybamm.Parameter`` and ``pybamm.FunctionParameter`` of ``pybamm.ThermalParameters`` (its attributes and its
+    methods of T or position, for the cell and each domain) and each electrode's ``dUdT`` (the OCP entropic change,
+    of ``pybamm.LithiumIonParameters``), less those of ``pybamm.GeometricParameters`` (the thicknesses) and those the
+    AEA model reads (:data:`RANGES`: the ambient and reference temperatures). Public PyBaMM classes only: 38 names
+    with PyBaMM 26.10 (heat transfer coefficients, heat capacities, densities, thermal conductivities, the initial
+    temperature, the entropic changes)."""
+    def read(obj):
+        found = set()
+        for attr in dir(obj):
+            if attr.startswith("_") or attr in ("main_param", "geo", "domain_params", "options", "domain",
+                                                "domain_Domain", "set_phase_name"):
+                continue
+            value = getattr(obj, attr, None)
+            if inspect.ismethod(value):
+                value = value(*[pybamm.Scalar(1.0)] * len(inspect.signature(value).parameters))
+            if isinstance(value, pybamm.Symbol):
+                found |= {node.name for node in value.pre_order()
+                          if isinstance(node, (pybamm.Parameter, pybamm.FunctionParameter))}
+        return found
+
+    def read_all(params):
+        return read(params).union(*(read(params.domain_params[domain]) for domain in params.domain_params))
+
+    thermal = read_all(pybamm.ThermalParameters())
+    electrodes = pybamm.LithiumIonParameters()
+    for domain in (electrodes.n, electrodes.p):
+        thermal |= {node.name for node in domain.prim.dUdT(pybamm.Scalar(0.5)).pre_order()
+                    if isinstance(node, pybamm.FunctionParameter)}
+    return frozenset(thermal - read_all(pybamm.GeometricParameters()) - RANGES.keys())
+
+
 def warn_unknown_parameters(model, warned=None):
     """UserWarning naming each parameter of the values ``model`` was parameterised with (PyBaMM keeps them on
     ``model.symbol_processor``) that no AEA model reads but whose name is close to one of :data:`RANGES`, which
@@ -1508,7 +1569,12 @@ def warn_unknown_parameters(model, warned=None):
     except TypeError:
         return
     read = RANGES.keys() - set(SWEEP_ONLY_INPUTS)
-    for name in sorted(names - read - {"citations"}, key=str):
+    thermal = sorted(names & pybamm_thermal_parameter_names() - read - set(warned or ()))
+    if thermal:
+        if warned is not None:
+            warned.update(thermal)
+        warnings.warn(ThermalParametersIgnoredWarning.of(thermal, values), stacklevel=_at_user(None))
+    for name in sorted(names - read - set(thermal) - {"citations"}, key=str):
         close = close_names(name, sorted(read), cutoff=0.8)
         if (close or name in SWEEP_ONLY_INPUTS) and name not in (warned or ()):
             if warned is not None:
@@ -2007,6 +2073,72 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=None, once
                                                       f"is outside {_measured(values, name)}: {BEYOND_THE_DATA}")
         said.temperature, said.set_name = T, name
         warnings.warn(said, stacklevel=_at_user(stacklevel))
+
+
+DISPERSED_MELTING_POINT = "Dispersed material melting point [K]"
+
+
+def melting_points(values, anode):
+    """The cell's components with a melting point, ``[(T [K], name, source), ...]``: the anode's materials of the
+    model's option ``anode`` (:data:`pybamm_aea.parameters.paper_cell.ANODE_MATERIALS`, their records') and the
+    dispersed material's, the values' :data:`DISPERSED_MELTING_POINT` when it is a number and the mass fraction is not
+    0 (named as the library's record melting there, S8, else "the dispersed material").
+    A host or an electrolyte whose record cites none (Mo6S8, TiS2, the oxides, LGPS, Li3PS4) bounds nothing."""
+    from ..parameters.paper_cell import ANODE_MATERIALS
+
+    found = [(m.melting_point, m.name, m.melting_point_source)
+             for m in map(get_material, ANODE_MATERIALS.get(anode, ANODE_MATERIALS["lithium metal"]))]
+    T = plain_number(values.get(DISPERSED_MELTING_POINT))
+    if T is not None and plain_number(values.get(_MASS_FRACTION)) != 0:
+        record = next((get_material(n) for n in list_materials() if get_material(n).melting_point == T), None)
+        found.append((T, "the dispersed material", f"its {DISPERSED_MELTING_POINT!r}") if record is None else
+                     (T, record.name, record.melting_point_source))
+    return found
+
+
+def _ambient_temperatures(values, inputs, times):
+    """The ambient temperatures [K] of ``values``, each with its time [s] (None: constant), at ``times`` [s] (None:
+    t = 0) with ``inputs`` (a dict or PyBaMM's list of them): a number, an input's value, a function of time evaluated
+    at each time (the solve's ``t_eval``, an experiment step's start and end: the times :func:`check_inputs` samples),
+    an experiment step's ``temperature=``
+    (which PyBaMM sets in the step model's values). A function of the state or of space: not evaluated."""
+    T = values.process_symbol(pybamm.FunctionParameter(_AMBIENT, {
+        "Distance across electrode width [m]": pybamm.Scalar(0),
+        "Distance across electrode height [m]": pybamm.Scalar(0), "Time [s]": pybamm.t}))
+    if not _checkable(T):
+        return []
+    sets = [one for one in (inputs if isinstance(inputs, list) else [inputs or {}]) if isinstance(one, dict)] or [{}]
+    of_time = times is not None and any(isinstance(node, pybamm.Time) for node in T.pre_order())
+    found = []
+    for one in sets:
+        for t in np.ravel(times) if of_time else [0.0]:
+            try:
+                found.extend((float(v), float(t) if of_time else None)
+                             for v in np.ravel(T.evaluate(t=float(t), inputs=one)))
+            except (KeyError, TypeError, ValueError):  # (an input not given: check_inputs names it)
+                return found
+    return found
+
+
+def refuse_above_melting_points(model, inputs=None, times=None):
+    """ValueError if ``model`` (an AEA model's parameterised step or solve model) would solve above the lowest melting
+    point of its cell's components (:func:`melting_points`: S8 in S-LMS at 388.36 K, In in the Li-In anode at 429.75
+    K; every cell's Li at 453.65 K is the ambient temperature's physical range), naming the temperature, the component,
+    its melting point and the source. Temperatures of :func:`_ambient_temperatures`. Values that are not an AEA set:
+    not looked at."""
+    from ..parameters import is_aea_set
+
+    values = parameter_values_of(model)
+    if not (values is not None and is_aea_set(values)):  # (another model's values: not looked at)
+        return
+    options = getattr(model, "options", None) or {}
+    melts, name, source = min(melting_points(values, options.get("anode", "lithium metal")))
+    for T, t in _ambient_temperatures(values, inputs, times):
+        if T > melts:
+            at = "" if t is None else f" at t = {t:g} s"
+            raise ValueError(f"'Ambient temperature [K]' = {T:g} K ({T - zero_Celsius:.4g} C){at} is above the melting "
+                             f"point of {name}, a component of this cell, {melts:g} K ({melts - zero_Celsius:.4g} C; "
+                             f"{source}): the model's solid cell does not exist there; give a temperature below it")
 
 
 #: what :class:`TemperatureOutsideMeasuredRangeWarning` says of a result outside the measured temperatures, the rest

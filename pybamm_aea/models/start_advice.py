@@ -31,7 +31,8 @@ from ..pybamm_adapter.model_internals import parameter_values_of, state_slices
 from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivities, initial_state
 from ..user_frame import users_stacklevel
 from .checks import (check_inputs, refuse_misspelt_inputs, warn_cut_offs_of_another_anode,
-                     warn_outside_measured_temperatures, warn_unknown_inputs, warn_unknown_parameters)
+                     refuse_above_melting_points, warn_outside_measured_temperatures, warn_unknown_inputs,
+                     warn_unknown_parameters)
 from .step_checks import (EXPERIMENT_WINDOW_MARGIN, at_step_start, c_rate_basis_note, cells_in_series,
                           check_step_at_its_start, digits_apart, made_capacity, number_of, step_name, variable_at)
 
@@ -1389,6 +1390,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         check_inputs(model, inputs, times=t_eval)
         warn_unknown_inputs(model, inputs)
         warn_unknown_parameters(model)
+        refuse_above_melting_points(model, inputs, times=t_eval)
         warn_outside_measured_temperatures(model, inputs)
         warn_cut_offs_of_another_anode(model)  # (a plain solve: the values' cut-offs end it)
         return super().solve(model, t_eval, inputs, *args, **kwargs)
@@ -1536,6 +1538,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
             experiment.warn(inputs)  # (at the user's line, as a plain solve's: review R36 found experiment_checks.py)
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
+        refuse_above_melting_points(model, inputs, times=[t0, t0 + dt])
         # (an experiment step's temperature too; once in the experiment's solve, not once per step model)
         warn_outside_measured_temperatures(model, inputs,
                                            warned=None if experiment is None else experiment.temperatures_warned)

@@ -165,6 +165,10 @@ def li_in_window(low, high):
 CUT_OFF_ANODE_POTENTIAL = "Anode potential of the voltage cut-offs [V]"
 #: the potential [V vs Li/Li+] of each anode of the model's option "anode": Li metal by definition 0, Li-In its plateau
 ANODE_POTENTIALS = {"lithium metal": 0.0, "Li-In": LI_IN_PLATEAU}
+#: the materials (:func:`pybamm_aea.energy.get_material` names) of each anode of the model's option "anode": Li metal;
+#: the Li-In alloy on its Li foil (models.submodels.anode), the In it is made of melting first. Their records'
+#: melting points bound the cell's temperature (:func:`pybamm_aea.models.checks.refuse_above_melting_points`)
+ANODE_MATERIALS = {"lithium metal": ("Li",), "Li-In": ("In", "Li")}
 
 
 #: how close [V] a declared :data:`CUT_OFF_ANODE_POTENTIAL` must be to an anode's of :data:`ANODE_POTENTIALS` to be it
