@@ -25,6 +25,7 @@ tutorial is docs/fitting.rst and ``examples/fit_pybop.py``.
 """
 from dataclasses import dataclass, replace
 import math
+import reprlib
 
 import numpy as np
 from scipy import stats
@@ -51,8 +52,8 @@ DIFFUSIVITY_SPREAD_MARGIN = 2.0
 
 def measured_diffusivity_spread(material):
     """(the ratio of the highest to the lowest Li diffusivity the paper measured for ``material``, its source), read
-    from its Table S5 row (with Fig. S1's PITT values for Mo6S8: 1e-08 to 9.8e-08 cm2/s, 9.8x); None for a material
-    the table does not list (Li4Ti5O12, S8, a user's own)."""
+    from its Table S5 row (with Fig. S1's PITT values for Mo6S8); None for a material the table does not list
+    (Li4Ti5O12, S8, a user's own)."""
     table = load_paper_table("tableS5_li_diffusion").set_index("material")
     if material not in table.index:
         return None
@@ -76,45 +77,65 @@ def own_material_diffusivity_spreads():
 
 def _set_material(parameter_set):
     """(the material whose D a set's D factor multiplies, how the set is said) for ``parameter_set``: a registered
-    set's name (its host, :func:`~pybamm_aea.parameters.facts`; ``"AEA_<material>"`` too) or an
+    set's name (its host, :func:`~pybamm_aea.parameters.facts`; an ``"AEA_<material>"`` set's material looked up
+    by :func:`pybamm_aea.materials.get_material`, so a misspelt one is refused with its did-you-mean) or an
     :class:`~pybamm_aea.materials.AEAMaterial` (itself); ValueError naming anything else and the way out."""
-    from .parameters import facts
+    from .materials import AEAMaterial, MaterialError, get_material, literature_name
+    from .parameters import SET_FACTS, facts
     if isinstance(parameter_set, str):
+        if parameter_set.startswith("AEA_") and parameter_set not in SET_FACTS:
+            import pybamm
+
+            registered = sorted(name for name in pybamm.parameter_sets if name.startswith("AEA_"))
+            try:
+                get_material(parameter_set[len("AEA_"):])
+                said = None if parameter_set in registered else f"the AEA_ sets are {registered}"
+            except MaterialError as exc:
+                said = str(exc)
+            if said is not None:
+                raise ValueError(f"check_fit_bounds: parameter_set={parameter_set!r} is no parameter set: {said}; "
+                                 "give a set's name, an AEAMaterial, or None (the widest shipped set's bounds)")
+            host = literature_name(parameter_set[len("AEA_"):])
+            return host, f"{parameter_set}'s host {host}"
         try:
-            return facts(parameter_set).host, f"{parameter_set}'s host"
+            return facts(parameter_set).host, f"{parameter_set}'s host {facts(parameter_set).host}"
         except KeyError as exc:
             raise ValueError(f"check_fit_bounds: parameter_set={parameter_set!r} is no parameter set: "
                              f"{exc.args[0]}; give a set's name, an AEAMaterial, or None (the widest shipped set's "
                              "bounds)") from None
+    if isinstance(parameter_set, AEAMaterial):
+        return parameter_set.name, f"the material {parameter_set.name}"
     name = getattr(parameter_set, "name", None)
-    if isinstance(name, str) and callable(getattr(parameter_set, "parameter_values", None)):
-        return name, f"the material {name}"
-    raise ValueError(f"check_fit_bounds: parameter_set={parameter_set!r} is neither a parameter set's name nor an "
-                     "AEAMaterial; give one of them, or None (the widest shipped set's bounds)")
+    shown = f"<{type(parameter_set).__name__} {name!r}>" if isinstance(name, str) else reprlib.repr(parameter_set)
+    raise ValueError(f"check_fit_bounds: parameter_set={shown} is neither a parameter set's name nor an AEAMaterial; "
+                     "give a set's name, "
+                     + (f"pybamm_aea.materials.get_material({name!r})" if isinstance(name, str) else "an AEAMaterial")
+                     + ", or None (the widest shipped set's bounds)")
 
 
 def _diffusivity_factor_spread(parameter_set=None):
-    """(k, why): the factor a fit's D factor is held to, 1/k to k, and its reason: the margin times the measured
-    spread of ``parameter_set``'s own material (:func:`_set_material`) where the paper measured it, else (no set
-    given, or its material not measured) the largest spread of a shipped set's host, the fallback said in ``why``."""
-    margin = "both ways (the margin: a fit of R^2/D also absorbs the particle radius)"
+    """(k, why): the factor a fit's D factor is held to, 1/k to k, and its reason: the margin
+    (:data:`DIFFUSIVITY_SPREAD_MARGIN`, both ways: a fit of R^2/D also absorbs the particle radius) times the
+    measured spread of ``parameter_set``'s own material (:func:`_set_material`) where the paper measured it, else
+    (no set given, or its material not measured) the largest spread of a shipped set's host, the fallback said in
+    ``why``."""
     if parameter_set is not None:
         material, said = _set_material(parameter_set)
         own = measured_diffusivity_spread(material)
         if own is not None:
             ratio, source = own
             return DIFFUSIVITY_SPREAD_MARGIN * ratio, (
-                f"{DIFFUSIVITY_SPREAD_MARGIN:g} x {said}'s measured Li diffusivity spread, {ratio:.3g}x ({source}), "
-                f"{margin}")
-        fallback = f"{said}, {material}, has no measured Li diffusivity in Table S5"
+                f"{DIFFUSIVITY_SPREAD_MARGIN:g} x the measured spread of {said} "
+                f"({source.removeprefix(material + ' ')})")
+        fallback = f"{said} has none"
     else:
-        fallback = "no parameter set was given (parameter_set= for the set's own)"
+        fallback = "no parameter_set= was given"
     spreads = own_material_diffusivity_spreads()
     widest = max(spreads, key=lambda material: spreads[material][0])
     ratio, source = spreads[widest]
     return DIFFUSIVITY_SPREAD_MARGIN * ratio, (
-        f"{DIFFUSIVITY_SPREAD_MARGIN:g} x the widest measured Li diffusivity spread of a shipped set's host, "
-        f"{ratio:.3g}x ({source}), {margin}, as {fallback}")
+        f"{DIFFUSIVITY_SPREAD_MARGIN:g} x the widest measured spread of a host, {widest} "
+        f"({source.removeprefix(widest + ' ')}), as {fallback}")
 
 
 def measured_spread(name, parameter_set=None):
@@ -124,8 +145,8 @@ def measured_spread(name, parameter_set=None):
     the cathode's Li diffusivity has measured spreads: the factor multiplies a set's D, which lies inside its own
     material's measurements, so a factor beyond their spread (either way) moves it past every measurement of that
     material. The spread is ``parameter_set``'s own material's (a set's name, its host; or an AEAMaterial) times
-    :data:`DIFFUSIVITY_SPREAD_MARGIN` (Li2021_Mo6S8: Mo6S8's 9.8x, 1/19.6 to 19.6), or where the set is not given or
-    its material not measured the widest shipped set's (LiFePO4's 26.6x: 1/53.2 to 53.2), said in its reason. The
+    :data:`DIFFUSIVITY_SPREAD_MARGIN` (docs/fitting.rst lists each set's), or where the set is not given or its
+    material not measured the widest shipped set's, said in its reason. The
     other factors have no stated spread (the exchange-current densities, conductivities and rate constants: the
     paper gives one value each, Table S4 and the fits of the sets; the product layer's D, a fit of the set,
     D_LI2S_REF; the Li0 film's, an assumption of the sets, 1e-12 cm2/s)."""
@@ -140,20 +161,18 @@ FIT_SPREADS = {"Cathode Li diffusivity factor": measured_spread("Cathode Li diff
 
 
 def _tighter(ends, low):
-    """Of (end, open, reason, soft) tuples (end None: unbounded), the one bounding the most tightly: the highest low
-    end or the lowest high end, an open end before a closed one at the same value."""
+    """Of (end, open, reason, soft, kind) tuples (end None: unbounded), the one bounding the most tightly: the
+    highest low end or the lowest high end, an open end before a closed one at the same value."""
     bounded = [end for end in ends if end[0] is not None]
     if not bounded:
-        return None, False, "", False
+        return None, False, "", False, None
     return max(bounded, key=lambda end: ((end[0] if low else -end[0]), end[1]))
 
 
-def fit_range(name, parameter_set=None):
-    """The one :class:`~pybamm_aea.ranges.Range` (kind "fit") a fit's bounds and start of ``name`` are held to: on
-    each side the narrower of its physical range (:data:`~pybamm_aea.models.checks.RANGES`; an upper end naming
-    another parameter left open) and its :func:`measured_spread` for ``parameter_set``, each side's reason
-    (:attr:`~pybamm_aea.ranges.Range.low_why`, :attr:`~pybamm_aea.ranges.Range.why`) saying which it is and where
-    it comes from. None for a name in neither (a user's own parameter)."""
+def _fit_ends(name, parameter_set=None):
+    """(the physical or measured Range whose fields the fit range keeps, the low end, the high end), each end an
+    (end, open, reason, soft, kind) tuple, kind the Range's it comes from ("physical", "measured"); None for a name
+    in neither."""
     physical = RANGES.get(name)
     if physical is not None and isinstance(physical.high, str):
         physical = replace(physical, high=None, high_open=False)
@@ -163,20 +182,32 @@ def fit_range(name, parameter_set=None):
     lows, highs = [], []
     for rng in (physical, measured):
         if rng is not None:
-            said = ("from its measured spread" if rng.kind == "measured"
-                    else f"from its {rng.kind} range {rng.describe()}")
-            lows.append((rng.low, rng.low_open, f"{said}{f': {rng.low_why}' if rng.low_why else ''}", False))
-            highs.append((rng.high, rng.high_open, f"{said}{f': {rng.why}' if rng.why else ''}", rng.soft_high))
-    low, low_open, low_why, _ = _tighter(lows, True)
-    high, high_open, why, soft_high = _tighter(highs, False)
-    return replace(physical or measured, low=low, high=high, low_open=low_open, high_open=high_open, why=why,
-                   low_why=low_why, kind="fit", soft_high=soft_high)
+            said = "" if rng.kind == "measured" else f"from its {rng.kind} range {rng.describe()}"
+            lows.append((rng.low, rng.low_open, ": ".join(filter(None, (said, rng.low_why))), False, rng.kind))
+            highs.append((rng.high, rng.high_open, ": ".join(filter(None, (said, rng.why))), rng.soft_high, rng.kind))
+    return physical or measured, _tighter(lows, True), _tighter(highs, False)
 
 
-def _fit_refusal(name, what, value, rng):
+def fit_range(name, parameter_set=None):
+    """The one :class:`~pybamm_aea.ranges.Range` (kind "fit") a fit's bounds and start of ``name`` are held to: on
+    each side the narrower of its physical range (:data:`~pybamm_aea.models.checks.RANGES`; an upper end naming
+    another parameter left open) and its :func:`measured_spread` for ``parameter_set``, each side's reason
+    (:attr:`~pybamm_aea.ranges.Range.low_why`, :attr:`~pybamm_aea.ranges.Range.why`) saying where it comes from.
+    None for a name in neither (a user's own parameter)."""
+    ends = _fit_ends(name, parameter_set)
+    if ends is None:
+        return None
+    base, (low, low_open, low_why, _, _), (high, high_open, why, soft_high, _) = ends
+    return replace(base, low=low, high=high, low_open=low_open, high_open=high_open, why=why, low_why=low_why,
+                   kind="fit", soft_high=soft_high)
+
+
+def _fit_refusal(name, what, value, rng, kinds=(None, None)):
     """The one wording of a fit's bound or start (``what``: "lower bound", "upper bound", "initial value") of
     ``name`` outside its :func:`fit_range` ``rng``, or None inside it: the value, the range, which end it crosses and
-    where that end comes from, and the way out. ``value`` None: unbounded (refused on a side the range bounds)."""
+    where that end comes from, and the way out. ``value`` None: unbounded (refused on a side the range bounds).
+    ``kinds``: the kind of the low and the high end (:func:`_fit_ends`); a measured end is said by its reason alone
+    (the margin, the set, its host, the measured range and its source), its way out a set's own D."""
     if value is None:
         side = what.split()[0]
         given = "unbounded"
@@ -191,14 +222,15 @@ def _fit_refusal(name, what, value, rng):
     end, open_end, why = (rng.low, rng.low_open, rng.low_why) if side == "lower" else (rng.high, rng.high_open, rng.why)
     if end is None:
         return None
+    kind = kinds[0] if side == "lower" else kinds[1]
     way_out = f"give {'an' if what[0] in 'aeiou' else 'a'} {what} inside it"
     if value is not None and value == end and open_end:
         way_out += " (an open end: the optimiser evaluates the model at its bounds)"
-    elif why.startswith("from its measured spread"):
-        way_out += " (for a D beyond it, give the set its own D first)"
+    elif kind == "measured":
+        way_out += ", or the set its own D first"
     slip = rng.slip_hint(value) if value is not None else ""
-    return (f"the fit's {what} of {name!r} is {given}, outside its fit range {rng.describe()}: the {side} end "
-            f"{end:g} is {why}{slip}; {way_out}")
+    said = f"{why}{slip}" if kind == "measured" else f"the {side} end {end:g} is {why}{slip}"
+    return f"the fit's {what} of {name!r} is {given}, outside its fit range {rng.describe()}: {said}; {way_out}"
 
 
 def check_fit_bounds(parameters, initial=None, parameter_set=None):
@@ -223,6 +255,7 @@ def check_fit_bounds(parameters, initial=None, parameter_set=None):
     if parameter_set is not None:
         _set_material(parameter_set)  # (a set not known is refused whatever is fitted)
     initial = dict(initial or {})
+    box = {}
     for name, given in parameters.items():
         bounds = getattr(given, "bounds", given)
         if getattr(given, "initial_value", None) is not None:
@@ -230,20 +263,34 @@ def check_fit_bounds(parameters, initial=None, parameter_set=None):
         low, high = (None, None) if bounds is None else bounds
         low = None if low is None or _number(name, "lower bound", low) == -math.inf else float(low)
         high = None if high is None or _number(name, "upper bound", high) == math.inf else float(high)
-        rng = fit_range(name, parameter_set)
+        rng, kinds = fit_range(name, parameter_set), _end_kinds(name, parameter_set)
         if rng is not None:
             for what, bound in (("lower bound", low), ("upper bound", high)):
-                said = _fit_refusal(name, what, bound, rng)
+                said = _fit_refusal(name, what, bound, rng, kinds)
                 if said is not None:
                     raise ValueError(said)
         if low is not None and high is not None and low > high:
             raise ValueError(f"the fit's lower bound of {name!r}, {low:g}, is above its upper bound, {high:g}")
+        box[name] = (low, high)
     for name, value in initial.items():
+        start = _number(name, "initial value", value)
         rng = fit_range(name, parameter_set)
         if rng is not None:
-            said = _fit_refusal(name, "initial value", _number(name, "initial value", value), rng)
+            said = _fit_refusal(name, "initial value", start, rng, _end_kinds(name, parameter_set))
             if said is not None:
                 raise ValueError(said)
+        low, high = box.get(name, (None, None))
+        if math.isfinite(start) and ((low is not None and start < low) or (high is not None and start > high)):
+            raise ValueError(f"the fit's initial value of {name!r} is {start:g}, outside its own bounds "
+                             f"[{'-inf' if low is None else f'{low:g}'}, {'inf' if high is None else f'{high:g}'}]"
+                             ": give a start inside its bounds (an optimiser starts there)")
+
+
+def _end_kinds(name, parameter_set):
+    """(the low end's kind, the high end's) of :func:`fit_range` (:func:`_fit_ends`); (None, None) for a name in
+    no table."""
+    ends = _fit_ends(name, parameter_set)
+    return (None, None) if ends is None else (ends[1][4], ends[2][4])
 
 
 def _number(name, what, value):

@@ -548,6 +548,9 @@ MASS_SAME_RTOL = 0.01
 #: :func:`mass_slip_range` computes it and holds this at or above 2.5 times it, 1 % wider). Session 61's band's upper
 #: end, kept by the R49 review: a given mass read in mg up to 1000 times this is refused, though none in g is
 MASS_SLIP_READING_HIGH = 3.0
+#: how much heavier than the shipped sets' heaviest discharged basis a measured electrode given in g may be (the
+#: reason of :data:`MASS_SLIP_READING_HIGH`, said in :func:`mass_slip_range`'s refusal with that basis computed)
+MASS_MEASURED_OVER_BASIS = 2.5
 
 
 @functools.cache
@@ -569,13 +572,16 @@ def mass_slip_range():
     own hybrid with less of one material than the low is judged by this band too, not by its own (the solution does
     not carry its make-up): that material's mass in mg is warned, not refused. Built once (it reads the hybrid sets'
     values)."""
+    from .energy import get_material
     from .parameters import SET_FACTS, composition
     from .ranges import Range
 
     least = min((w, f"{material} of {name}") for name in SET_FACTS for material, w in composition(name).items())
+    basis = max((math.fsum(w * get_material(m).lithiation_mass_ratio for m, w in composition(name).items()), name)
+                for name in SET_FACTS)
     return Range(least[0] * (1 - MASS_SAME_RTOL), MASS_SLIP_READING_HIGH,
                  slip=("g", "mg", 1e3), more_slips=(("g", "ug", 1e6),), low_slip=("g", "kg", 1e-3),
-                 why="measured 2.5x the simulated",
+                 why=f"measured {MASS_MEASURED_OVER_BASIS:g}x {basis[1]}'s discharged basis {basis[0]:.3g}",
                  low_why=f"{least[1]}, {least[0]:g}, less {MASS_SAME_RTOL:.0%}")
 
 
@@ -601,7 +607,7 @@ def given_mass(mass_g, solution_mass_g, caller, stacklevel=2):
     if fit:  # (one reading at most: the band is narrower than the 1000x between two units)
         raise ValueError(f"{caller}'s mass_g = {mass:.6g} g is {ratio:.4g} times the solution's {MASS!r} "
                          f"{solution_mass_g:.6g} g: {slip_question(mass, *fit)}, {slip_reading(ratio, fit[0]):.4g} "
-                         f"times it; a mass of it in g is {band.low:.4g} ({band.low_why}) to {band.high:g} "
+                         f"times it; in g it is {band.low:.4g} ({band.low_why}) to {band.high:g} "
                          f"({band.why}); give it in g, or leave mass_g out")
     if abs(ratio - 1.0) > MASS_SAME_RTOL:
         said = (f"{caller}'s mass_g = {mass:.6g} g and the solution's {MASS!r} = {solution_mass_g:.6g} g "

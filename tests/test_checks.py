@@ -1268,7 +1268,7 @@ def test_a_misspelt_input_of_a_parameter_that_is_no_input_gets_its_close_name():
      "the lower end 0 is from its physical range (0, inf); give an initial value inside it"),
     ({"Cathode Li diffusivity factor": types.SimpleNamespace(bounds=(0.1, 10.0), initial_value=0.0)}, None,
      "the fit's initial value of 'Cathode Li diffusivity factor' is 0, outside its fit range [0.0188056, 53.1758]: "
-     "the lower end 0.0188056 is from its measured spread"),
+     "2 x the widest measured spread of a host, LiFePO4"),
     ({"Cathode Li diffusivity factor": (5.0, 1.0)}, None,
      "the fit's lower bound of 'Cathode Li diffusivity factor', 5, is above its upper bound, 1"),
 ])
