@@ -485,16 +485,18 @@ DEFAULT_REFERENCE_CYCLE = 2
 def _as_cycles(descriptions):
     """The experiment a flat list of steps meant, in the user's own steps, or "": ``descriptions`` (one list of step
     strings per cycle, :func:`~pybamm_aea.readout.solved_descriptions`) of one step each, more than one cycle: its
-    steps as a tuple, one cycle, repeated as often as they repeat ("[('Discharge ...', 'Charge ...')] * 3")."""
+    steps as a tuple, one cycle, repeated as often as they repeat ("[('Discharge ...', 'Charge ...')] * 3"): the
+    shortest period the steps follow, the last cycle partial where they end inside one (a run cut short: D, C, D, C,
+    D is two cycles and one step of a third, not one cycle of five steps)."""
     if not descriptions or len(descriptions) < 2 or any(len(cycle) != 1 for cycle in descriptions):
         return ""
     steps = [cycle[0] for cycle in descriptions]
-    period = next(p for p in range(1, len(steps) + 1)
-                  if len(steps) % p == 0 and all(step == steps[k % p] for k, step in enumerate(steps)))
+    period = next(p for p in range(1, len(steps) + 1) if all(step == steps[k % p] for k, step in enumerate(steps)))
     if period == 1:  # (one step repeated: each its own cycle is what it is)
         return ""
-    times = len(steps) // period
-    return f"pybamm.Experiment([{tuple(steps[:period])!r}]" + (f" * {times})" if times > 1 else ")")
+    times, ran = -(-len(steps) // period), len(steps) % period
+    return (f"pybamm.Experiment([{tuple(steps[:period])!r}]" + (f" * {times})" if times > 1 else ")")
+            + (f" (the last cycle partial: {ran} of its {period} steps)" if ran else ""))
 
 
 def _default_reference_undefined(qd, experiment, descriptions=None):

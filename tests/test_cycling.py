@@ -983,6 +983,22 @@ def test_a_flat_step_list_is_told_as_the_tuple_of_its_own_steps_and_the_step_tab
     assert f"write pybamm.Experiment([{tuple(steps)!r}])" in str(record[0].message)
 
 
+def test_a_flat_step_list_cut_inside_a_cycle_is_told_as_its_shortest_period():
+    """Review R51: steps D, C, D, C, D (a run cut short, or a list ending on a discharge) were told as one cycle of
+    five steps, pybamm.Experiment([(D, C, D, C, D)]); the shortest period they follow is (D, C), three times, the
+    last partial. Lists that repeat whole and lists that do not repeat are told as before."""
+    from pybamm_aea.cycling import _as_cycles
+
+    D, C, R = "Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V", "Rest for 10 minutes"
+    assert _as_cycles([[D], [C]] * 2 + [[D]]) == (f"pybamm.Experiment([{(D, C)!r}] * 3) (the last cycle partial: 1 "
+                                                  "of its 2 steps)")
+    assert _as_cycles([[D], [R], [C]] * 2) == f"pybamm.Experiment([{(D, R, C)!r}] * 2)"
+    assert _as_cycles([[D], [R], [C], [D], [R]]) == (f"pybamm.Experiment([{(D, R, C)!r}] * 2) (the last cycle "
+                                                     "partial: 2 of its 3 steps)")
+    assert _as_cycles([[D], [R], [C]]) == f"pybamm.Experiment([{(D, R, C)!r}])"
+    assert _as_cycles([[D], [D]]) == ""
+
+
 @pytest.mark.slow
 def test_solution_without_experiment():
     values = pybamm.ParameterValues("Li2021_Mo6S8")

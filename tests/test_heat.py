@@ -1,6 +1,7 @@
 """The heat the cell dissipates, "Irreversible heat [W]" (:mod:`pybamm_aea.models.submodels.heat`), held to the laws
 it must obey, not to numbers of its own: the first law over a closed cycle (its time integral is the electrical
-energy in less the energy out), the second law at each output time, zero at rest in equilibrium, and I^2 at small
+energy in less the energy out) and over an open stretch (less the change of the stored free energy, from the end
+states), the second law at each output time, zero at rest in equilibrium, and I^2 at small
 currents on a single-phase host."""
 import functools
 import warnings
@@ -67,12 +68,14 @@ def _closed_cycle(cell):
 @pytest.mark.slow
 @pytest.mark.parametrize("cell", CELLS)
 def test_the_heat_of_a_closed_cycle_is_the_electrical_energy_in_less_the_energy_out(cell):
-    """First law: over a cycle that returns to its state, the heat is E_in - E_out (less the free energy's change
-    that remains, < 1e-5 uW.h). Measured relative misfit at rtol 1e-8: 2.7e-5 (LMS multi-phase, 3.469 uW.h), 9.4e-5
-    (lever rule, 7.300), 2.3e-5 (Li-In, 3.469), 3.6e-6 (LTO-LMS, 18.650); it shrinks with the tolerance (LMS
-    7.1e-4 and 2.5e-2 at rtol 1e-4). The old recipe, I (bulk OCV - V), gave 3.10 of 3.45 and 2.09 of 7.31 uW.h
-    (session 63's trial): the hysteresis heat is the lever rule's larger part. A dropped anode, dispersed-material
-    or host term, or a flipped sign, breaks the balance on the cell that has it."""
+    """First law: over a cycle that returns to its state, the heat is E_in - E_out (less the free energy's change that
+    remains, < 1e-5 uW.h). Measured relative misfit at rtol 1e-8: 2.7e-5 (LMS multi-phase), 9.4e-5 (lever rule), 2.3e-5
+    (Li-In), 3.6e-6 (LTO-LMS); it shrinks with the tolerance (LMS 7.1e-4 and 2.5e-2 at rtol 1e-4); the cycle's heat and
+    the old recipe's are in docs/known_limits.rst, "Temperature: the OCPs' entropy and the heat". What this balance
+    cannot see: each term of the stored free energy's rate integrates to ~0 over a cycle that returns to its state, so a
+    dropped anode, dispersed-material or host term, or a flipped sign, keeps it (misfit 2.4e-5 with the anode's dropped
+    on Li-In, 2.7e-5 with the sign flipped; review R51). Those are held by the open stretch's balance below and by the
+    second law."""
     electrical, free_energy_change, heat, _, _ = _closed_cycle(cell)
     assert electrical > 0
     assert heat == pytest.approx(electrical - free_energy_change, rel=3e-4)
@@ -122,15 +125,56 @@ def test_the_heat_scales_as_the_current_squared_at_small_currents():
     assert q1 / q2 == pytest.approx((i1 / i2) ** 2, rel=1e-3)
 
 
-def test_the_heat_per_area_is_the_cells_over_its_area():
-    """"Irreversible heat [W]" is "Irreversible heat [W.m-2]" times the electrode area, and the stored free
-    energy's rate closes the power balance: q = -I V / A - dG/dt (to 1e-12 of the power, measured)."""
-    _, _, (pulse,) = _solve("Li2021_TiS2", {}, ["Discharge at 0.1C for 60 seconds"], initial_soc=0.5)
-    area = pulse["Electrode area [cm2]"].entries * 1e-4
-    np.testing.assert_allclose(pulse["Irreversible heat [W]"].entries, pulse["Irreversible heat [W.m-2]"].entries
-                               * area, rtol=1e-12)
-    power_in = -pulse["Current [A]"].entries * pulse["Voltage [V]"].entries / area
-    balance = power_in - pulse["Stored free energy rate [W.m-2]"].entries
-    # (a small difference of two large terms: to round-off of the power, 1e-12 of it measured)
-    np.testing.assert_allclose(pulse["Irreversible heat [W.m-2]"].entries, balance, rtol=0,
-                               atol=1e-9 * np.abs(power_in).max())
+def _free_energy_change(sim, solution):
+    """The free energy the cell stores in its Li at the solution's last time less at its first [J], from the two
+    states alone and the sets' OCP functions (not from the model's rate "Stored free energy rate [W.m-2]"): moving
+    Li into a reservoir at potential U vs Li changes it by -F U per mol, so each host cell's is
+    -F n_cell int_{x0}^{x1} U_h(x) dx (a single-phase host without gradient energy: its free energy is the sum of
+    its cells'), the Li-In anode's -F n_In A int_{Y0}^{Y1} U_LiIn(y(Y)) dY. Gauss-Legendre, 8 points per interval."""
+    p, values = sim.model.param, sim.parameter_values
+    assert values["Cathode gradient energy coefficient [V.m2]"] == 0
+    assert np.all(solution["Cathode host active fraction"].entries == 1)
+    nodes, weights = np.polynomial.legendre.leggauss(8)
+    T = values.evaluate(p.T)
+
+    def integral(ocp, start, end):  # int_start^end ocp(s) ds, element by element
+        s = (start + end)[:, None] / 2 + (end - start)[:, None] / 2 * nodes
+        return (end - start) / 2 * (ocp(s.ravel()).reshape(s.shape) @ weights)
+
+    x = solution["Cathode Li content"].entries
+    n_cell = values.evaluate(p.c_h * p.L_c * p.A_cc) * sim.mesh["positive electrode"].d_edges
+    U_h = values["Cathode homogeneous OCP [V]"]
+    change = -F * np.sum(n_cell * integral(lambda s: U_h(pybamm.Vector(s), pybamm.Scalar(T)).evaluate().ravel(),
+                                           x[:, 0], x[:, -1]))
+    if "Li-In anode Li per In" in solution.all_models[0].variables:
+        Y = solution["Li-In anode Li per In"].entries[[0, -1]]
+        y_init, n_In, area = (values.evaluate(v) for v in (p.y_init, p.n_In, p.A_cc))
+        k = pybamm_aea.models.submodels.anode.LithiumIndiumAnode.SOFTMIN_K
+
+        def U_a(Ys):
+            y = pybamm.softminus(pybamm.Vector(Ys), pybamm.Scalar(y_init), k)
+            return values.evaluate(p.U_LiIn(y, p.T)).ravel()
+        change += -F * n_In * area * integral(U_a, Y[:1], Y[1:])[0]
+    return change
+
+
+@pytest.mark.parametrize("anode", ["Li", "Li-In"])
+def test_the_heat_of_an_open_stretch_is_the_work_in_less_the_free_energy_stored(anode):
+    """First law where the cell does not return to its state: TiS2 (single-phase) from half charge, 10 minutes at 0.2C
+    and an hour's rest, on Li and on Li-In: the heat's time integral is the electrical energy in less the change of the
+    stored free energy, the latter from the end states and the OCP functions (:func:`_free_energy_change`). The heat
+    (2.325e-4 J) is 0.3 % of the electrical energy (-6.94e-2 J on Li, -4.85e-2 on Li-In) and of the free energy's
+    change, so a flipped sign, a dropped anode term (Li-In: F n U_a dY = 2.1e-2 J) or a host term off by 1 % moves it by
+    1-300 times itself. Measured relative misfit at the default tolerances: 9.1e-5 on Li, 7.2e-5 on Li-In (trapezoids
+    over the output times); the bound is 1e-3. The per-area heat times the electrode area is the cell's (W vs W.m-2)."""
+    options = {} if anode == "Li" else {"anode": "Li-In"}
+    sim, solution, _ = _solve("Li2021_TiS2", options, ["Discharge at 0.2C for 10 minutes", "Rest for 1 hour"],
+                              initial_soc=0.5)
+    t = solution["Time [s]"].entries
+    q = solution["Irreversible heat [W]"].entries
+    electrical = np.trapezoid(-solution["Current [A]"].entries * solution["Voltage [V]"].entries, t)
+    free_energy_change = _free_energy_change(sim, solution)
+    assert np.trapezoid(q, t) == pytest.approx(electrical - free_energy_change, rel=1e-3)
+    area = solution["Electrode area [cm2]"].entries * 1e-4
+    np.testing.assert_allclose(q, solution["Irreversible heat [W.m-2]"].entries * area, rtol=0,
+                               atol=1e-12 * np.abs(q).max())  # (the rest's tail is round-off, down to 1e-29 W)

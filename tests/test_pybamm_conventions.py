@@ -482,11 +482,11 @@ def test_pybamms_surface_ocv_voltage_breakdown_ecm_resistance_and_temperatures_a
                                   "Positive electrode potential [V]", "X-averaged positive electrode potential [V]"])
 def test_pybamm_names_of_other_quantities_are_not_published(name):
     """PyBaMM names whose quantity the AEA model has not (docs/pybamm_tools.rst, "PyBaMM's variable names"): the
-    open-circuit potential of a reacting surface at each depth (the dense cathode reacts at the separator only),
-    the thickness change from the initial state per electrode pair (the AEA's is from the as-made cathode), the
-    total heat (its irreversible heat plus a reversible one from an entropic change no AEA set has: the AEA's heat is
-    "Irreversible heat [W]", tests/test_heat.py), the electrode's (solid phase's)
-    potential at each depth (the AEA's electronic conduction is one ohmic drop across the cathode)."""
+    open-circuit potential of a reacting surface at each depth (the dense cathode reacts at the separator only), the
+    thickness change from the initial state per electrode pair (the AEA's is from the as-made cathode), the total heat
+    (its irreversible heat plus a reversible one from an entropic-change parameter no AEA set has: the AEA's heat is
+    "Irreversible heat [W]", tests/test_heat.py), the electrode's (solid phase's) potential at each depth (the AEA's
+    electronic conduction is one ohmic drop across the cathode)."""
     assert name not in pybamm.Model("AEA").variables
 
 

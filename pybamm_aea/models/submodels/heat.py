@@ -15,13 +15,14 @@ the cell stores in its Li: moving Li into a reservoir at potential U (vs Li meta
   ``rhs`` of :func:`.cathode_diffusion.host_li_balance`). On the lever-rule host the free energy is the one whose
   potential is the mean of the two fitted branches (the ``"hysteresis": "none"`` OCP); the branch the hysteresis
   state blends toward is not a potential of the Li, so the hysteresis heat, i (U_mean - U_branch) at the surface, is
-  dissipated (about 5.2 of the 7.3 uW.h an LMS 0.5C cycle at 70 C dissipates: 7.31 less the 2.09 of the old recipe
-  below, which misses it).
+  dissipated (most of a lever-rule LMS cycle's heat: the figures are in known_limits, below).
 - The dispersed material: its OCP U_D at its reaction's rate (the Li it takes from the host; fresh domains that
   join by activation enter empty and move no Li).
 
 Over a cycle that returns to its state G returns, so the time integral of q is the electrical energy in less the
-energy out (tests/test_heat.py: to 1e-4 at rtol 1e-8 on both hosts, on Li-In and on LTO-LMS). q is the sum of the
+energy out (tests/test_heat.py: to 1e-4 at rtol 1e-8 on both hosts, on Li-In and on LTO-LMS); over a stretch that
+does not, it is that energy less the change of G, which the tests take from the end states and the OCP functions
+(TiS2 on Li and on Li-In: to 1e-4). q is the sum of the
 dissipations: the interface reactions' i eta, the ohmic drops (cathode electrons, separator, Li0 film, interphase),
 the host's transport (its Li flux down the gradient of its chemical potential), the host-to-dispersed-material
 exchange, and on the lever-rule host the hysteresis heat. Each is >= 0 on the multi-phase host, and so q is at every
@@ -31,14 +32,16 @@ voltage reads the host potential extrapolated to the surface and the Li enters t
 hysteresis is no potential of the Li, and for the first ~0.05 Li after a reversal, while the blended branch is still
 the other one, its q is negative (-3.7 uW on LMS at 0.5C); over a cycle it is right.
 
-What it does not count: the reversible (entropic) heat T dS, 0 by assumption (the OCPs' entropy is not modelled on
-the Mo6S8 plateaus: known_limits; only the lattice-gas ends' configurational term has a temperature dependence,
-whose heat is not in q); the free energy held in trapped Li, the interphase and the persistent Li0 of the
-degradation options beyond their Li's potential (their Li is counted at the host potential it left); the elastic
-energy of swelling.
+What it does not count: the reversible (entropic) heat, I T dU/dT. It is 0 where the OCPs have no T (the Mo6S8 plateaus
+and windows, the lever-rule branches, the Li-In plateau: known_limits), not 0 where a lattice gas's configurational (R T
+/ F) ln term stands: LixTiS2's whole curve (Li2021_TiS2; dU/dT +0.095 / 0 / -0.25 mV/K at x = 0.25 / 0.5 / 0.95, its
+heat at 0.25 and 0.95 larger than the irreversible one at 0.2C: known_limits) and Mo6S8's Li0 end below x = 0.02; it is
+in neither "Irreversible heat [W]" nor any other variable. Nor: the free energy held in trapped Li, the interphase and
+the persistent Li0 of the degradation options beyond their Li's potential (their Li is counted at the host potential it
+left); the elastic energy of swelling.
 
-The old recipe, i (bulk OCV - V), is not this heat: on the multi-phase host it goes negative (16-25 % of an LMS
-0.5C cycle's points) and totals 3.10 of 3.45 uW.h; on the lever-rule host 2.09 of 7.31 uW.h (session 63's trial).
+The old recipe, i (bulk OCV - V), is not this heat: on the multi-phase host it goes negative and misses the host's
+transport, on the lever-rule host the hysteresis heat (the figures: known_limits).
 """
 import pybamm
 
