@@ -77,32 +77,19 @@ def own_material_diffusivity_spreads():
 
 def _set_material(parameter_set):
     """(the material whose D a set's D factor multiplies, how the set is said) for ``parameter_set``: a registered
-    set's name (its host, :func:`~pybamm_aea.parameters.facts`; an ``"AEA_<material>"`` set's material looked up
-    by :func:`pybamm_aea.materials.get_material`, so a misspelt one is refused with its did-you-mean) or an
-    :class:`~pybamm_aea.materials.AEAMaterial` (itself); ValueError naming anything else and the way out."""
-    from .materials import AEAMaterial, MaterialError, get_material, literature_name
-    from .parameters import SET_FACTS, facts
+    set's name (its host, :func:`~pybamm_aea.parameters.facts`, which refuses a misspelt ``"AEA_<material>"`` set
+    with :func:`pybamm_aea.materials.get_material`'s did-you-mean) or an :class:`~pybamm_aea.materials.AEAMaterial`
+    (itself); ValueError naming anything else and the way out."""
+    from .materials import AEAMaterial
+    from .parameters import facts
     if isinstance(parameter_set, str):
-        if parameter_set.startswith("AEA_") and parameter_set not in SET_FACTS:
-            import pybamm
-
-            registered = sorted(name for name in pybamm.parameter_sets if name.startswith("AEA_"))
-            try:
-                get_material(parameter_set[len("AEA_"):])
-                said = None if parameter_set in registered else f"the AEA_ sets are {registered}"
-            except MaterialError as exc:
-                said = str(exc)
-            if said is not None:
-                raise ValueError(f"check_fit_bounds: parameter_set={parameter_set!r} is no parameter set: {said}; "
-                                 "give a set's name, an AEAMaterial, or None (the widest shipped set's bounds)")
-            host = literature_name(parameter_set[len("AEA_"):])
-            return host, f"{parameter_set}'s host {host}"
         try:
-            return facts(parameter_set).host, f"{parameter_set}'s host {facts(parameter_set).host}"
+            host = facts(parameter_set).host
         except KeyError as exc:
             raise ValueError(f"check_fit_bounds: parameter_set={parameter_set!r} is no parameter set: "
                              f"{exc.args[0]}; give a set's name, an AEAMaterial, or None (the widest shipped set's "
                              "bounds)") from None
+        return host, f"{parameter_set}'s host {host}"
     if isinstance(parameter_set, AEAMaterial):
         return parameter_set.name, f"the material {parameter_set.name}"
     name = getattr(parameter_set, "name", None)

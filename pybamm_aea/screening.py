@@ -77,6 +77,7 @@ def _resolve(material, temperature, cell):
     a name that is none of them, or a set of another model, a :class:`~pybamm_aea.materials.MaterialError` (session
     59: a ValueError, which the screen prefixed with the name again, "material 'nope': unknown material 'nope'")."""
     from . import materials as mat
+    from .parameters import PYBAMM_MODEL_SETS, is_aea_set, starts_with_charge, unknown_set_message
 
     m = mat.as_material(material)
     if m is not None:
@@ -85,13 +86,9 @@ def _resolve(material, temperature, cell):
         try:
             values = pybamm.ParameterValues(material)
         except Exception as exc:
-            close = close_names(material, list(pybamm.parameter_sets) + list(mat.LITERATURE))
-            raise MaterialError(  # (not prefixed with the name again by _prepared_named; the CLI's --materials')
-                f"unknown material {material!r}: not a parameter set nor a literature material "
-                f"({list(mat.LITERATURE)})" + (f"; did you mean {close}?" if close else "")
-            ) from exc
-        from .parameters import PYBAMM_MODEL_SETS, is_aea_set, starts_with_charge
-
+            # (not prefixed with the name again by _prepared_named; the CLI's --materials')
+            aea_sets = [name for name in list(pybamm.parameter_sets) if name not in PYBAMM_MODEL_SETS]
+            raise MaterialError(unknown_set_message(material, aea_sets, mat.LITERATURE)) from exc
         if not is_aea_set(values):
             model = PYBAMM_MODEL_SETS.get(material, "PyBaMM's own models")
             raise MaterialError(f"material {material!r} is not a parameter set of the AEA model (it is for {model})")

@@ -834,3 +834,28 @@ def test_liin_density_is_its_cells_x_ray_density():
     assert record.density == pytest.approx(5.167, abs=5e-4)
     assert f"a = {LIIN_CELL_A} A" in record.source and f"{record.density:.3f} g/cm3" in record.source
     assert get_material("In").lithiated_density == record.density
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("AEA_NMC523", "unknown material 'NMC523'; literature materials: "),
+    ("AEA_NCM532", "did you mean ['NMC532']"),
+    ("AEA_Foo", "unknown material 'Foo'"),
+    ("AEA_Mo6S8", "no such set of Mo6S8; the AEA_ sets are ['AEA_Li4Ti5O12', 'AEA_LiCoO2', 'AEA_LiFePO4', "
+                  "'AEA_NMC532']"),
+    ("AEA_lifepo4", "did you mean ['AEA_LiFePO4']"),
+])
+def test_facts_refuse_an_aea_name_of_no_registered_set_naming_it(typed, said):
+    """facts() answered any "AEA_<x>" name with SetFacts(x) (session 63, review of WK): "AEA_NMC523" got a host
+    "NMC523" that no library has, "AEA_Mo6S8" a set that is not registered. Each is a KeyError naming the value, with
+    pybamm_aea.materials.get_material's did-you-mean for the material or the registered AEA_ sets; every registered
+    AEA_ set still has its facts, its host a literature material."""
+    from pybamm_aea.materials import LITERATURE
+
+    with pytest.raises(KeyError) as refused:
+        parameters.facts(typed)
+    assert f"no facts for parameter set {typed!r}: " in refused.value.args[0]
+    assert said in refused.value.args[0], refused.value.args[0]
+    registered = [name for name in list(pybamm.parameter_sets) if name.startswith("AEA_")]
+    assert len(registered) == 4
+    for name in registered:
+        assert parameters.facts(name).host == name.removeprefix("AEA_") in LITERATURE

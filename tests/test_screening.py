@@ -701,6 +701,25 @@ def test_a_misspelt_material_gets_close_set_names():
         pybamm_aea.screen(["li2021_tis2"], c_rates=1.0, loadings=1.5)
 
 
+@pytest.mark.parametrize("typed, meant", [("LMS", "Li2021_Mo6S8"), ("Li2021_LMS", "Li2021_Mo6S8"),
+                                          ("S-LMS", "Li2021_S_Mo6S8"), ("LTS", "Li2021_TiS2"),
+                                          ("LTO-LMS", "Li2021_LTO_Mo6S8")])
+def test_a_paper_cell_name_is_told_its_set(typed, meant):
+    """The screen matched close names of its own (session 63): the paper's cell names got no hint ("LMS", "S-LMS",
+    "LTS") or the wrong one ("Li2021_LMS": Li2021_TiS2). Its refusal is parameters.unknown_set_message's, with the
+    literature materials among the names it suggests and lists; the conventional S-C-LGPS set, which the screen
+    refuses, is not listed."""
+    with pytest.raises(MaterialError, match=rf"^unknown material '{typed}': not a parameter set nor a literature "
+                                            rf"material; did you mean \['{meant}'\]\? \(the paper's "):
+        pybamm_aea.screen([typed], c_rates=1.0, loadings=1.5)
+    with pytest.raises(MaterialError, match=r"did you mean \['LiFePO4'\]"):
+        pybamm_aea.screen(["LiFePO5"], c_rates=1.0, loadings=1.5)
+    with pytest.raises(MaterialError) as refused:
+        pybamm_aea.screen(["nope"], c_rates=1.0, loadings=1.5)
+    said = str(refused.value)
+    assert "'Li2021_Mo6S8'" in said and "'LiFePO4'" in said and "Li2021_S_C_LGPS" not in said, said
+
+
 def _composite_with(electrolyte):
     """The LiFePO4 composite's parameters with its solid electrolyte's mass fraction named ``electrolyte``."""
     from pybamm_aea.composite import composite_parameter_values

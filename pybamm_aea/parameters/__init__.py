@@ -36,21 +36,30 @@ def _cell_key(text):
     return "".join(c for c in str(text).lower().removeprefix("li2021") if c.isalnum())
 
 
-def unknown_set_message(name, known):
+def unknown_set_message(name, known, materials=None):
     """What refuses ``name``, a parameter set not among ``known`` (the registered sets' names,
     ``pybamm.parameter_sets``): the set of the paper's cell it names (:data:`PAPER_CELL_NAMES`: "Li2021_LMS" is
     Li2021_Mo6S8), else the closest names (:func:`~pybamm_aea.user_input.close_names`), else this package's sets;
-    never PyBaMM's list of all 28 sets without a hint (trial WT, session 63)."""
+    never PyBaMM's list of all 28 sets without a hint (trial WT, session 63). ``materials``: the literature
+    materials' names a caller takes as well as a set's (the screen's, :data:`pybamm_aea.materials.LITERATURE`):
+    ``name`` is then an unknown material, the materials are suggested beside the sets and listed when none is
+    close (session 63: the screen matched close names of its own, without the paper's cell names)."""
     known = list(known)
+    if materials is None:
+        head, sep, names, listed = f"unknown parameter set {name!r}", ":", known, ""
+    else:
+        materials = list(materials)
+        head, sep = f"unknown material {name!r}: not a parameter set nor a literature material", ";"
+        names, listed = known + materials, f", its literature materials {materials}"
     paper = {_cell_key(cell): (cell, set_name) for cell, set_name in PAPER_CELL_NAMES.items() if set_name in known}
     if _cell_key(name) in paper:
         cell, set_name = paper[_cell_key(name)]
-        return f"unknown parameter set {name!r}; did you mean [{set_name!r}]? (the paper's {cell} cell)"
-    close = close_names(name, known)
+        return f"{head}; did you mean [{set_name!r}]? (the paper's {cell} cell)"
+    close = close_names(name, names)
     if close:
-        return f"unknown parameter set {name!r}; did you mean {close}?"
+        return f"{head}; did you mean {close}?"
     own = [k for k in known if k in SET_FACTS or k in PYBAMM_MODEL_SETS]
-    return f"unknown parameter set {name!r}: this package's sets are {own}; PyBaMM's, list(pybamm.parameter_sets)"
+    return f"{head}{sep} this package's sets are {own}{listed}; PyBaMM's, list(pybamm.parameter_sets)"
 
 
 def is_aea_set(values):
@@ -107,15 +116,30 @@ SET_FACTS = {
 
 
 def facts(set_name):
-    """The :class:`SetFacts` of a registered AEA set; KeyError naming the sets that have facts.
+    """The :class:`SetFacts` of a registered AEA set; KeyError naming the value and the sets that have facts.
 
     The materials' literature sets ``"AEA_<material>"`` (:mod:`pybamm_aea.materials`) are one host each, with
-    no compaction data and no calibrated degradation.
+    no compaction data and no calibrated degradation. An ``"AEA_<x>"`` name is answered only if it is a registered
+    set (``pybamm.parameter_sets``) of a literature material: one whose ``x`` is no material is refused with
+    :func:`pybamm_aea.materials.get_material`'s did-you-mean (``"AEA_NMC523"``: NMC532; it got SetFacts("NMC523")
+    until session 63), one of a material without a registered set with the ``AEA_`` sets.
     """
     if set_name in SET_FACTS:
         return SET_FACTS[set_name]
-    if set_name.startswith("AEA_"):
-        return SetFacts(set_name[len("AEA_"):])
+    if isinstance(set_name, str) and set_name.startswith("AEA_"):
+        import pybamm
+
+        from ..materials import MaterialError, get_material
+
+        try:
+            host = get_material(set_name[len("AEA_"):]).name
+        except MaterialError as exc:
+            raise KeyError(f"no facts for parameter set {set_name!r}: {exc}") from None
+        registered = sorted(name for name in list(pybamm.parameter_sets) if name.startswith("AEA_"))
+        if set_name not in registered:
+            raise KeyError(f"no facts for parameter set {set_name!r}: no such set of {host}; the AEA_ sets are "
+                           f"{registered}" + did_you_mean(set_name, registered))
+        return SetFacts(host)
     raise KeyError(f"no facts for parameter set {set_name!r}; known: {sorted(SET_FACTS)} and the AEA_<material> "
                    "sets" + did_you_mean(set_name, SET_FACTS))
 
