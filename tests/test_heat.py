@@ -178,3 +178,29 @@ def test_the_heat_of_an_open_stretch_is_the_work_in_less_the_free_energy_stored(
     area = solution["Electrode area [cm2]"].entries * 1e-4
     np.testing.assert_allclose(q, solution["Irreversible heat [W.m-2]"].entries * area, rtol=0,
                                atol=1e-12 * np.abs(q).max())  # (the rest's tail is round-off, down to 1e-29 W)
+
+
+def test_pybamms_heat_names_say_the_model_is_isothermal_and_what_its_heat_is():
+    """Session 63: ``solution["Total heating [W]"]`` gave PyBaMM's "'Total heating [W]' not found. Best matches are
+    ['Total overpotential [V]', 'Irreversible heat [W]', 'Terminal power [W]']". PyBaMM's heat names (here 3 of the
+    35) now say the model is isothermal, its dissipated heat's name and what it does not count, pointing to the docs
+    section that exists; the model publishes none of them (a total would claim a reversible term no set has), and
+    another unknown name keeps PyBaMM's "Best matches"."""
+    import pathlib
+    import re
+
+    _, solution, _ = _solve("Li2021_TiS2", {}, ["Discharge at 0.1C for 60 seconds"], initial_soc=0.5)
+    section = "Temperature: the OCPs' entropy and the heat"
+    docs = pathlib.Path(__file__).parents[1] / "docs" / "known_limits.rst"
+    assert f"\n{section}\n" in docs.read_text()
+    for name in ("Total heating [W]", "Reversible heating [W]", "X-averaged total heating [W.m-3]"):
+        assert name not in solution.all_models[0].variables
+        with pytest.raises(KeyError) as unpublished:
+            solution[name]
+        said = unpublished.value.args[0]
+        assert said.startswith(f"'{name}' is a PyBaMM thermal submodel's heat, which the AEA model does not "
+                               "publish: it is isothermal"), said
+        for part in ('"Irreversible heat [W]"', "reversible (entropic) heat", f'known_limits.rst, "{section}"'):
+            assert part in said, (name, part)
+    with pytest.raises(KeyError, match=re.escape("'Total heat capacity [J]' not found. Best matches are")):
+        solution["Total heat capacity [J]"]

@@ -1189,6 +1189,24 @@ def test_a_solve_starting_later_reads_a_cut_off_of_pybamm_t_at_its_own_start():
         sim.solve([3600, 7200], initial_soc="2.78 V")
 
 
+def test_a_later_solve_past_a_cut_off_of_pybamm_t_is_explained_at_its_own_start():
+    """Session 63: the start advice read the cut-offs at t = 0 where PyBaMM checks them at ``t_eval[0]``. LMS held at
+    the state of a 2.79 V cut-off (2.770 V under its 1.5e-5 A discharge) with an upper cut-off 2.8 - 1e-5 t: over
+    [3600, 7200] s it starts past 2.764 V, which was read as 2.8 V (0.030 V inside) and left PyBaMM's bare "Events
+    ['Maximum voltage [V]'] are non-positive at initial conditions"; now it is said 0.006014 V past, measured at
+    3600 s. From 0 the same cell runs."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    fixed = values.copy()
+    fixed["Upper voltage cut-off [V]"] = 2.79
+    values.update(pybamm_aea.set_initial_state(fixed, 1))
+    values["Upper voltage cut-off [V]"] = 2.8 - 1e-5 * pybamm.t
+    with pytest.raises(pybamm.SolverError, match=r"^the cell starts 0\.0060\d* V above its upper cut-off under its "
+                                                  r"current at the start"):
+        pybamm.Simulation(AEA(), parameter_values=values).solve([3600, 7200])
+    voltage = pybamm.Simulation(AEA(), parameter_values=values).solve([0, 3600])["Voltage [V]"].entries
+    assert voltage[0] == pytest.approx(2.770, abs=1e-3)
+
+
 def test_pybamms_initial_state_of_a_voltage_with_a_cut_off_of_pybamm_t_is_refused_naming_it():
     """Session 60: PyBaMM's own initial state (the conventional S-C/LGPS DFN half cell) from a voltage, "2.0 V",
     with a lower cut-off 1.0 + 1e-9 t failed inside PyBaMM ("symbol must evaluate to a constant scalar or array").

@@ -19,7 +19,7 @@ from . import submodels
 from .parameters import AEAParameters
 from .solvers import ScalarFunctionsIDAKLUSolver, SharedEventsIDAKLUSolver
 from .submodels.cell_voltage import electrode_level_variables
-from .submodels.heat import irreversible_heat_variables
+from .submodels.heat import irreversible_heat_variables, pybamm_heat_name_answer
 from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 
 
@@ -295,6 +295,19 @@ class AEA(pybamm.BaseModel):
     def options(self, options):
         # validated as PyBaMM's battery models validate theirs (``model.options = {"anod": ...}`` was kept as given)
         pybamm.BaseModel.options.fset(self, AEAOptions(options))
+
+    def get_processed_variable_or_event(self, name):
+        """PyBaMM's (``pybamm.BaseModel``'s public method, which ``solution[name]`` calls on each of the solution's
+        models), its KeyError for one of PyBaMM's heat names (``"Total heating [W]"``) saying what the model gives
+        instead (:func:`~pybamm_aea.models.submodels.heat.pybamm_heat_name_answer`), not PyBaMM's "Best matches"
+        ('Terminal power [W]' first among them)."""
+        try:
+            return super().get_processed_variable_or_event(name)
+        except KeyError as error:
+            answer = pybamm_heat_name_answer(name)
+            if answer is None:
+                raise
+            raise KeyError(answer) from error
 
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):

@@ -76,7 +76,7 @@ def _cut_off_volts(match):
         return None
 
 
-def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=False, found=None):
+def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=False, found=None, t=0.0):
     """How far outside its window the cell starts at the state ``y0`` the events were evaluated on (after the
     consistent initialisation: under the step's current, i.e. with its losses) and what to change, or on the
     Li-In anode why (a set's window is vs Li metal), followed by PyBaMM's "Events [...] are non-positive at
@@ -87,7 +87,8 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
     the experiment step ``model`` runs (None: not known), whose cut-offs are read off it where the model does not hold
     them (:func:`_cut_off_values`) and which says what sets the losses (:func:`_what_sets`). ``made``: ``y0`` is the
     initial state (an experiment's step from it, :func:`_made_end_reached`). ``found``: a dict (None: none) given
-    the cell's voltage at ``y0`` [V] as "start" (None: not evaluated), read by a power step's note."""
+    the cell's voltage at ``y0`` [V] as "start" (None: not evaluated), read by a power step's note. ``t``: the time [s]
+    of ``y0``, where PyBaMM checked the events (its ``t_eval[0]``): a cut-off of ``pybamm.t`` is read there."""
     text = str(exc)
     # (a voltage event's name, or PyBaMM's unified model's one event, whose cut-offs are read below; any other event
     # met at the start, a current's, is not the window's: reading the cut-offs cost it 14 ms a cycle, review R22)
@@ -96,7 +97,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
     try:
         y0 = y0.full() if hasattr(y0, "full") else np.asarray(y0, dtype=float)
         y0 = y0.reshape(-1, 1)
-        gaps = _cut_off_values(model, inputs, y0, step)
+        gaps = _cut_off_values(model, inputs, y0, step, t)
     except Exception:  # noqa: BLE001 - PyBaMM's own message stands
         return None
     past = {name: gap for name, gap in gaps.items() if gap <= 0}
@@ -108,7 +109,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
     if step_cut_off:  # (in an experiment PyBaMM moves the window events out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
     try:  # the cell's voltage at y0, read once for all that follows
-        start = variable_at(model, "Voltage [V]", 0.0, y0, inputs)
+        start = variable_at(model, "Voltage [V]", t, y0, inputs)
     except Exception:  # noqa: BLE001 - undecided
         start = None
     if found is not None:
@@ -269,15 +270,18 @@ def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
             f"{EXPERIMENT_WINDOW_MARGIN:g} V out), or {inside}")
 
 
-def _cut_off_values(model, inputs, y0, step=None):
+def _cut_off_values(model, inputs, y0, step=None, t=0.0):
     """{name: value} of ``model``'s window events and step cut-offs at the state ``y0`` (a column): the voltage still
     to go to each, in V; at or below 0, past it. The cut-offs of the experiment ``step`` ``model`` runs too (None: not
     known; :func:`~pybamm_aea.pybamm_adapter.experiment_inputs.step_terminations`): PyBaMM's unified model
-    (``experiment_model_mode="unified"``) holds them joined in one event, whose start past it was not explained."""
+    (``experiment_model_mode="unified"``) holds them joined in one event, whose start past it was not explained.
+    ``t``: the time [s] of ``y0`` (PyBaMM checks the events at ``t_eval[0]``): LMS with an upper cut-off 2.8 - 1e-5 t
+    solved over [3600, 7200] s from 2.770 V was read at t = 0, 0.030 V inside, and left PyBaMM's bare "Events [...]
+    are non-positive" where it starts 0.006 V past (session 63)."""
     events = {e.name: e for e in model.events if e.name in _WINDOW_EVENTS or _is_step_cut_off(e.name)}
     if step is not None:
         events.update({e.name: e for _, e in step_terminations(model, step) if _is_step_cut_off(e.name)})
-    return {name: float(np.asarray(e.expression.evaluate(0.0, y0, inputs=dict(inputs or {}))).item())
+    return {name: float(np.asarray(e.expression.evaluate(t, y0, inputs=dict(inputs or {}))).item())
             for name, e in events.items()}
 
 
@@ -1408,7 +1412,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             initial = getattr(self, "_from_initial_state", True) or _rests_alone(getattr(self, "_old_solution", None))
             found = {}
             explained = _outside_window(exc, model, inputs_dict, y0, window_margin=margin, step=self.running_step,
-                                        made=initial, found=found)
+                                        made=initial, found=found, t=float(t_eval[0]))
             skipped = "[experiment]" in str(exc)  # (pybamm.Simulation skips the step)
             # (a step's termination other than a voltage cut-off met at its start)
             met = self._warn_termination_met(model, t_eval[0], inputs_dict, y0) if skipped else []
@@ -1421,12 +1425,12 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
                 # pybamm.Simulation skips the step with its own bare words: say why here
                 warnings.warn(skipped_text("an experiment step", explained), StartOutsideWindowWarning, stacklevel=2)
             elif "[experiment]" in str(exc):  # a later step: warned if past by more than the cell already there
-                self._warn_later_step_skipped(model, inputs_dict, y0, explained)
+                self._warn_later_step_skipped(model, inputs_dict, y0, explained, float(t_eval[0]))
             error = pybamm.SolverError(explained)
             error.start_voltage = found.get("start")  # (read by a power step's note: step)
             raise error from exc
 
-    def _warn_later_step_skipped(self, model, inputs, y0, explained):
+    def _warn_later_step_skipped(self, model, inputs, y0, explained, t=0.0):
         """:class:`LaterStepSkippedWarning` for the later experiment step this solver runs (:attr:`experiment_step`),
         which starts at the state ``y0`` past a cut-off (``explained``: :func:`_outside_window`'s text), if the losses
         at its current put it there (its open circuit inside every cut-off it is past, :func:`_window_at_open_circuit`)
@@ -1437,9 +1441,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         number in its cycle and text)."""
         try:
             y0 = np.asarray(y0.full() if hasattr(y0, "full") else y0, dtype=float).reshape(-1, 1)
-            past = {name: gap for name, gap in _cut_off_values(model, inputs, y0, self.running_step).items()
+            past = {name: gap for name, gap in _cut_off_values(model, inputs, y0, self.running_step, t).items()
                     if gap <= 0}
-            voltage = variable_at(model, "Voltage [V]", 0.0, y0, inputs)
+            voltage = variable_at(model, "Voltage [V]", t, y0, inputs)
             by_losses = _window_at_open_circuit(model, inputs, y0, past, _cells_at(model, inputs, y0, voltage),
                                                 voltage) is False
         except Exception:  # noqa: BLE001 - undecided: PyBaMM's skip as before

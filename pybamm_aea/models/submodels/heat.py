@@ -43,6 +43,8 @@ left); the elastic energy of swelling.
 The old recipe, i (bulk OCV - V), is not this heat: on the multi-phase host it goes negative and misses the host's
 transport, on the lever-rule host the hysteresis heat (the figures: known_limits).
 """
+import re
+
 import pybamm
 
 from .cathode_diffusion import host_li_balance, xi
@@ -51,6 +53,25 @@ from .cathode_diffusion import host_li_balance, xi
 IRREVERSIBLE_HEAT = "Irreversible heat [W.m-2]"
 IRREVERSIBLE_HEAT_W = "Irreversible heat [W]"
 FREE_ENERGY_RATE = "Stored free energy rate [W.m-2]"
+#: PyBaMM's thermal submodels' heat names, by their words: "Total heating [W]", "Ohmic heating [W.m-3]", "Reversible
+#: heating [W]", "Heat of mixing [W]", "X-averaged total heating [W.m-3]", a "... heat source [W.m-3]" (35 of the 36
+#: names with "heat" in PyBaMM 26.10's thermal DFNs; not "... heat capacity ..."); not published: a total of PyBaMM's
+#: kind would claim the reversible term no AEA set has
+PYBAMM_HEAT_NAMES = re.compile(r"heating|heat of mixing|heat source", re.IGNORECASE)
+
+
+def pybamm_heat_name_answer(name):
+    """What to read instead of ``name`` where it is one of PyBaMM's heat names (:data:`PYBAMM_HEAT_NAMES`) the model
+    does not publish; None for any other name (PyBaMM's own "Best matches" stand). Before, ``solution["Total heating
+    [W]"]`` suggested 'Terminal power [W]' (session 63)."""
+    if not isinstance(name, str) or not PYBAMM_HEAT_NAMES.search(name):
+        return None
+    return (f"'{name}' is a PyBaMM thermal submodel's heat, which the AEA model does not publish: it is isothermal "
+            f"(at the ambient temperature), and the heat it dissipates is \"{IRREVERSIBLE_HEAT_W}\" "
+            f"(\"{IRREVERSIBLE_HEAT}\" per electrode area), the electrical power in less the rate of change of its "
+            "stored free energy. It does not count the reversible (entropic) heat, 0 by assumption (no AEA set has the "
+            "OCPs' entropy), nor the elastic energy of swelling, and has no per-volume sources of a porous electrode. "
+            "See docs/known_limits.rst, \"Temperature: the OCPs' entropy and the heat\"")
 
 
 def irreversible_heat_variables(param, options, variables):
