@@ -2054,7 +2054,7 @@ def test_a_cut_off_below_the_hosts_free_energy_is_refused_and_below_the_sets_win
     sim = pybamm.Simulation(pybamm_aea.AEA({"anode": anode}), parameter_values=values,
                             experiment=pybamm.Experiment([step]))
     if said == "error":
-        with pytest.raises(ValueError, match=r"is below 1 V vs Li, the end of the host's free energy .* end the step "
+        with pytest.raises(ValueError, match=r"is below 1 V vs Li, where the host's free energy ends: .* end the step "
                                              r"at (1|0\.38) V or above"):
             sim.build_for_experiment()
         return
@@ -2065,7 +2065,35 @@ def test_a_cut_off_below_the_hosts_free_energy_is_refused_and_below_the_sets_win
     assert len(warned) == (said == "warning"), [str(w.message) for w in caught]
     if warned:
         assert ("= 1 V is below the set's \"Lower voltage cut-off [V]\" 1.8 V" in str(warned[0].message)
-                and "at or above 1 V vs Li, where the host's free energy ends" in str(warned[0].message))
+                and "but not the host's end, 1 V vs Li" in str(warned[0].message)
+                and len(str(warned[0].message)) <= 300)
+
+
+def test_a_held_voltage_or_the_sets_lower_cut_off_below_the_hosts_end_is_refused_with_a_way_out_per_cell():
+    """Review R51: only a step's voltage termination was judged against the host's end (Mo6S8: 1.0 V vs Li):
+    "Hold at 0.9 V for 10 minutes" solved to 4.0019 Li, and the set's own "Lower voltage cut-off [V]" at 0.5 V
+    discharged at 0.5C to -0.50 V and 4.027 Li, with no word. Both are now refused before any step, naming the value
+    and the way out. A 2-cell battery's "until 1.6 V" (0.8 V a cell) was told "end the step at 1 V or above" (0.5 V
+    a cell): the way out is now 2 V (1 V a cell). Each message <= 300 characters (the host-end error was 328)."""
+    from pybamm_aea.models.step_checks import check_cut_off_in_host_window, check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with pytest.raises(ValueError, match=re.escape("the held voltage of the experiment's step 2 (Hold at 0.9 V for 10 "
+                                                   "minutes) = 0.9 V is below 1 V vs Li") + ".* hold at 1 V or above"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            ["Discharge at 0.5C until 1.8 V", "Hold at 0.9 V for 10 minutes"])).solve()
+    check_step_values([pybamm.step.string("Hold at 1.0 V for 10 minutes")], None, values)  # (at the end: kept)
+    with pytest.raises(ValueError, match=re.escape("(0.8 V a cell of 2) is below 1 V vs Li") + ".*"
+                       + re.escape("end the step at 2 V (1 V a cell) or above")) as refused:
+        check_cut_off_in_host_window(1, pybamm.step.string("Discharge at 0.5C until 1.6 V"), values, cells=2.0)
+    assert len(str(refused.value)) <= 300, len(str(refused.value))
+    values["Lower voltage cut-off [V]"] = 0.5
+    with pytest.raises(ValueError, match=re.escape("'Lower voltage cut-off [V]' = 0.5 V (0.5 V vs Li) is below 1 V vs "
+                                                   "Li") + ".* set it to 1 V or above"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            ["Discharge at 0.5C for 3 hours"])).solve()
+    values["Lower voltage cut-off [V]"] = 1.0
+    check_step_values([pybamm.step.string("Discharge at 0.5C until 1.0 V")], None, values)  # (at the end: kept)
 
 
 @pytest.mark.parametrize("step, message", [
@@ -2304,8 +2332,8 @@ def test_a_drive_cycle_moving_less_than_one_second_at_1c_is_warned_as_times_like
     with pytest.warns(DriveCycleInHoursWarning, match=re.escape(
             "the drive cycle of the experiment's step 1 (Current(a drive cycle of 50 samples over 0.17 s, 0.000455 A)) "
             "moves 7.73e-05 A.s (2.15e-05 mA.h) over its 0.17 s, 0.00014 of the cell's nominal capacity 0.000151692 "
-            "A.h: less than one second at 1C (1/3600 of the capacity). If its times are hours, give them in seconds "
-            "(data[:, 0] * 3600: 612 s, moving 0.51 of the capacity)")):
+            "A.h, under a second at 1C. If its times are hours, give seconds (data[:, 0] * 3600: 612 s, 0.51 of the "
+            "capacity)")):
         solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
             [pybamm.step.current(hours)])).solve()
     assert solution.t[-1] == pytest.approx(0.17)
@@ -2335,7 +2363,7 @@ def test_a_short_pulse_in_seconds_is_not_warned_as_a_drive_cycle_in_hours():
         warnings.simplefilter("error", DriveCycleInHoursWarning)
         check_step_values([pybamm.step.c_rate(pulse)], None, values)
     hours = _cycle(np.linspace(0.0, 0.17, 50), np.full(50, 3.0))
-    with pytest.warns(DriveCycleInHoursWarning, match=re.escape("(data[:, 0] * 3600: 612 s, moving 0.51 of")):
+    with pytest.warns(DriveCycleInHoursWarning, match=re.escape("(data[:, 0] * 3600: 612 s, 0.51 of")):
         check_step_values([pybamm.step.c_rate(hours)], None, values)
     with pytest.warns(DriveCycleInHoursWarning, match=re.escape("moves 0.5 C.s over its 0.5 s")):
         check_step_values([pybamm.step.c_rate(_cycle([0.0, 0.5], [1.0, 1.0]))], None, values)
@@ -2354,12 +2382,13 @@ def test_a_current_function_interpolant_in_hours_is_warned_as_an_experiments_dri
     t_h = np.linspace(0.0, 0.17, 50)
     values["Current function [A]"] = pybamm.Interpolant(t_h, np.full(50, 4.55e-4), pybamm.t)
     with pytest.warns(DriveCycleInHoursWarning, match=re.escape(
-            "\"Current function [A]\", a drive cycle (a pybamm.Interpolant of 50 samples over 0.17 s, 0.000455 A) "
+            "\"Current function [A]\" (an Interpolant of 50 samples over 0.17 s, 0.000455 A) "
             "moves 7.73e-05 A.s (2.15e-05 mA.h) over its 0.17 s, 0.00014 of the cell's nominal capacity 0.000151692 "
-            "A.h: less than one second at 1C (1/3600 of the capacity). If its times are hours, give them in seconds "
-            "(its times x 3600: 612 s, moving 0.51 of the capacity)")):
+            "A.h, under a second at 1C. If its times are hours, give seconds (its times x 3600: 612 s, 0.51 of the "
+            "capacity)")) as warned:
         solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve()
     assert solution.t[-1] == pytest.approx(0.17)
+    assert len(str(warned[0].message)) <= 300, len(str(warned[0].message))  # (review R51: 386 characters)
     capacity = values["Nominal cell capacity [A.h]"]
     with warnings.catch_warnings():
         warnings.simplefilter("error", DriveCycleInHoursWarning)
@@ -2601,10 +2630,14 @@ def test_the_cells_in_series_given_by_an_input_are_read_at_solve_time_or_refused
     check_step_values(experiment.steps, {"n": 0.5}, values)  # (1 cell: 1.4 V is inside the window)
     values[cells] = "[input]"
     with pytest.raises(ValueError, match=re.escape(
-            f"{cells!r} reads the input {cells!r}, which is not given: the battery's voltage cut-offs and "
-            f"terminations are judged per cell on it. Give its value in the inputs of the solve "
-            f"(sim.solve(inputs={{{cells!r}: 2}}))")):
+            f"{cells!r} is an input, not given: give it in the inputs of the solve "
+            f"(sim.solve(inputs={{{cells!r}: 2}}))")) as refused:
         check_step_values(experiment.steps, None, values)
+    assert len(str(refused.value)) <= 300, len(str(refused.value))  # (review R51: 316 characters)
+    values[cells] = 2 * pybamm.InputParameter("n")
+    with pytest.raises(ValueError, match=re.escape(f"{cells!r} = 1.5 is not a whole number of cells; from the input "
+                                                   "'n' = 0.75")):  # (review R51: 1.5 cells were run)
+        check_step_values(experiment.steps, {"n": 0.75}, values)
     values[cells] = 2 * pybamm.InputParameter("n")
     with pytest.raises(ValueError, match=re.escape(f"{cells!r} = 0.0 is outside") + ".*"
                        + re.escape("; from the input 'n' = 0")):

@@ -1343,11 +1343,12 @@ def test_phase_map_reads_li_past_x_max_as_li4(monkeypatch):
     x_max = 4 (measured 4.005 at 0.7 V, 0.2C), still Li4 in the model's own fractions; the kernel's map of
     the same solution refused it as outside the windows [0, 4]. It now gives the variables' map. (A step's cut-off
     below 1.0 V vs Li is refused since session 63, step_checks.check_cut_off_in_host_window: let through here, to
-    reach the overfilled host the map must still read.)"""
+    reach the overfilled host the map must still read; so is the set's lower cut-off, since review R51.)"""
     from pybamm_aea.models import step_checks
     from pybamm_aea.phases import MO6S8_PHASES, average_phase_fractions
 
     monkeypatch.setattr(step_checks, "check_cut_off_in_host_window", lambda *args: None)
+    monkeypatch.setattr(step_checks, "check_lower_cut_off_in_host_window", lambda *args: None)
     model = AEA()
     values = model.default_parameter_values
     values.update({"Lower voltage cut-off [V]": 0.5})

@@ -54,7 +54,7 @@ __all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "che
            "drive_cycle_charge", "warn_drive_cycle_in_hours",
            "drive_cycle_in_hours_message", "warn_current_function_in_hours", "step_text_advice",
            "experiment_text_advice", "CutOffBelowMeasuredWindowWarning", "HOST_END_TOLERANCE", "host_end_voltage",
-           "check_cut_off_in_host_window"]
+           "check_cut_off_in_host_window", "check_lower_cut_off_in_host_window"]
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
@@ -628,16 +628,18 @@ def host_end_voltage(values, inputs=None):
 
 
 def check_cut_off_in_host_window(index, step, values, anode=None, cells=1.0, inputs=None, end=None):
-    """Judge step ``index``'s own voltage cut-offs (numbers; the battery's of ``cells`` in series, taken per cell and as
-    the cathode's potential on the model's ``anode``) against the host's modelled window:
+    """Judge step ``index``'s own voltage cut-offs and a voltage step's held value (numbers; the battery's of ``cells``
+    in series, taken per cell and as the cathode's potential on the model's ``anode``) against the host's modelled
+    window:
 
-    - below :func:`host_end_voltage` (``end``, when the caller has it): ``ValueError`` naming the cut-off, the end and
-      its source. The model is meaningless there: it would fill the host past its maximum Li content, a
-      composition its free energy gives no physics for (Mo6S8 beyond Li4Mo6S8);
+    - below :func:`host_end_voltage` (``end``, when the caller has it): ``ValueError`` naming the value, the end and
+      the way out, a battery voltage (the end's per cell x ``cells``). The model is meaningless there: it would fill
+      the host past its maximum Li content, a composition its free energy gives no physics for (Mo6S8 beyond
+      Li4Mo6S8; review R51: "Hold at 0.9 V for 10 minutes" solved to 4.0019 Li, held values were not judged);
     - below the set's own "Lower voltage cut-off [V]" (the window the paper cycled the cell in) but not the end:
       :class:`CutOffBelowMeasuredWindowWarning`, the model being defined there but not validated (trial WT, session
       63: LMS run to 1.0 V, TiS2's window, was accepted without a word; the host is then 4.000 Li, 0.5 % more
-      capacity than at 1.8 V).
+      capacity than at 1.8 V); a cut-off only, a held value being the step's own choice.
 
     Sets whose host is full at its maximum (TiS2 and the materials') are not looked at: their event ends a step
     there, whatever its cut-off."""
@@ -650,26 +652,50 @@ def check_cut_off_in_host_window(index, step, values, anode=None, cells=1.0, inp
     lower = number_of(values, "Lower voltage cut-off [V]", at_step_start(inputs))
     declared = cut_off_anode_potential(values)
     lower_vs_li = None if lower is None else lower + (potential if declared is None else declared)
-    for term in getattr(step, "termination", None) or ():
-        value = getattr(term, "value", None)
-        if not (isinstance(term, pybamm.step.VoltageTermination) and isinstance(value, numbers.Real)):
+    said = step_name(step, str)
+    judged = [("voltage cut-off", "end the step at", getattr(term, "value", None))
+              for term in getattr(step, "termination", None) or () if isinstance(term, pybamm.step.VoltageTermination)]
+    if isinstance(step, pybamm.step.Voltage):  # (a held voltage: session 63, "Hold at 0.9 V" filled Mo6S8 to 4.0019)
+        judged.insert(0, ("held voltage", "hold at", getattr(step, "value", None)))
+    for what, verb, value in judged:
+        if not isinstance(value, numbers.Real):
             continue
         vs_li = float(value) / cells + potential
-        said = step_name(step, str)
-        on = "" if potential == 0 else f" ({vs_li:g} V vs Li on the anode's {potential:g} V)"
+        per = [] if cells == 1 else [f"{float(value) / cells:g} V a cell of {cells:g}"]
+        on = "; ".join(per + ([] if potential == 0 else [f"{vs_li:g} V vs Li on the anode's {potential:g} V"]))
+        on = f" ({on})" if on else ""
         if vs_li < end - HOST_END_TOLERANCE:
+            a_cell = "" if cells == 1 else f" ({end - potential:g} V a cell)"
             raise ValueError(
-                f"the voltage cut-off of the experiment's step {index} ({said}) = {float(value):g} V{on} is below "
-                f"{end:g} V vs Li, the end of the host's free energy (its \"Cathode homogeneous OCP [V]\" at its "
-                "\"Cathode maximum Li content\"): below it the model fills the host past its maximum Li, which it "
-                f"gives no physics for; end the step at {end - potential:g} V or above")
-        if lower_vs_li is not None and vs_li < lower_vs_li - HOST_END_TOLERANCE:
+                f"the {what} of the experiment's step {index} ({said}) = {float(value):g} V{on} is below {end:g} V vs "
+                "Li, where the host's free energy ends: the model would fill the host past its maximum Li; "
+                f"{verb} {(end - potential) * cells:g} V{a_cell} or above")
+        if what == "voltage cut-off" and lower_vs_li is not None and vs_li < lower_vs_li - HOST_END_TOLERANCE:
             warnings.warn(CutOffBelowMeasuredWindowWarning(
                 f"the voltage cut-off of the experiment's step {index} ({said}) = {float(value):g} V{on} is below the "
-                f"set's \"Lower voltage cut-off [V]\" {lower:g} V (the window the paper cycled this cell in) and at "
-                f"or above {end:g} V vs Li, where the host's free energy ends: between them the host's OCP is the "
-                "model's assumption, measured on no cell of this set: a prediction (docs/known_limits.rst)"),
+                f"set's \"Lower voltage cut-off [V]\" {lower:g} V but not the host's end, {end:g} V vs Li: the OCP "
+                "between them is measured on no cell of this set, a prediction (docs/known_limits.rst)"),
                 stacklevel=users_stacklevel())
+
+
+def check_lower_cut_off_in_host_window(values, anode=None, inputs=None, end=None):
+    """Refuse ``values`` whose own "Lower voltage cut-off [V]" (a number or an input's, a cell voltage on the model's
+    ``anode``) lies below :func:`host_end_voltage` (``end``, when the caller has it): the rule of a step's cut-off
+    (:func:`check_cut_off_in_host_window`). Until session 63 not judged: Li2021_Mo6S8's set to 0.5 V discharged at
+    0.5C to -0.50 V and 4.027 Li with only PyBaMM's failed-step warning."""
+    end = host_end_voltage(values, inputs) if end is None else end
+    lower = None if values is None else number_of(values, "Lower voltage cut-off [V]", at_step_start(inputs))
+    if end is None or lower is None:
+        return
+    from ..parameters.paper_cell import cut_off_anode_potential
+
+    declared = cut_off_anode_potential(values)
+    potential = cut_off_potential(values, anode) if declared is None else declared
+    if lower + potential < end - HOST_END_TOLERANCE:
+        raise ValueError(
+            f"'Lower voltage cut-off [V]' = {lower:g} V ({lower + potential:g} V vs Li) is below {end:g} V vs Li, "
+            "where the host's free energy ends: the model would fill the host past its maximum Li; set it to "
+            f"{end - potential:g} V or above")
 
 
 def at_step_start(inputs):
@@ -706,7 +732,8 @@ def cells_in_series(parameter_values, inputs):
     given, was taken as 1 (2 x pybamm.InputParameter("n") with n = 1: "until 1.4 V" was judged as 1.4 V a cell, not
     0.7 V of 2, and accepted). ``ValueError`` naming the input and the way out where an input it reads is not in
     ``inputs`` (a ``build_for_experiment()`` without them: its checks read the number), and the range check's error
-    where an input's number is not at least 1 (an input of 0 was taken as 1)."""
+    where an input's number is not at least 1 (an input of 0 was taken as 1). A number of cells that is not whole
+    (an input of 1.5, run until review R51) is refused naming it."""
     if parameter_values is None:
         return 1.0
     inputs = dict(inputs or {})
@@ -722,15 +749,17 @@ def cells_in_series(parameter_values, inputs):
         missing = [name for name in read if name not in inputs]
         if missing:
             raise ValueError(
-                f"{CELLS_IN_SERIES!r} reads the input {missing[0]!r}"
-                f"{'' if isinstance(given, pybamm.InputParameter) else f' ({given})'}, which is not given: the "
-                "battery's voltage cut-offs and terminations are judged per cell on it. Give its value in the "
+                f"{CELLS_IN_SERIES!r} " + ("is an input" if missing[0] == CELLS_IN_SERIES else f"reads the input "
+                f"{missing[0]!r}{'' if isinstance(given, pybamm.InputParameter) else f' ({given})'}") + ", not "
+                "given: give it in the "
                 f"inputs of the solve (sim.solve(inputs={{{missing[0]!r}: 2}})) or of build_for_experiment, or a "
                 "number in the parameter values")
         cells = float(np.asarray(symbol.evaluate(inputs=inputs), dtype=float).item())
         where = "".join(f"; from the input {name!r} = {inputs[name]!r}" for name in read)
     if cells is None:
         return 1.0
+    if cells >= 1 and not float(cells).is_integer():  # (session 63: an input of 1.5 was run as 1.5 cells)
+        raise ValueError(f"{CELLS_IN_SERIES!r} = {cells:g} is not a whole number of cells{where}: give 1, 2, ...")
     if not isinstance(given, pybamm.Symbol):  # a number of the values: their own check refuses one below 1 at the
         return cells if cells > 0 else 1.0  # build (check_parameter_values), after this check's judgement on 1
     try:
@@ -901,10 +930,9 @@ def drive_cycle_in_hours_message(cycle, times, values, duration, kind, capacity,
     moved = (f"{charge:.3g} C.s" if kind == "CRate" else f"{charge:.3g} A.s ({charge / SECONDS_PER_HOUR * 1e3:.3g} "
              f"mA.h)")
     of = "of a capacity" if kind == "CRate" else f"of the cell's nominal capacity {capacity:g} A.h"
-    return (f"{cycle} moves {moved} over its {duration:g} s, {share:.2g} {of}: less than one second at 1C (1/3600 of "
-            f"the capacity). If its times are hours, give them in seconds ({way_out}: "
-            f"{duration * SECONDS_PER_HOUR:g} s, moving {share * SECONDS_PER_HOUR:.3g} of the capacity); a drive "
-            "cycle's times are seconds")
+    return (f"{cycle} moves {moved} over its {duration:g} s, {share:.2g} {of}, under a second at 1C. If its times "
+            f"are hours, give seconds ({way_out}: {duration * SECONDS_PER_HOUR:g} s, "
+            f"{share * SECONDS_PER_HOUR:.3g} of the capacity)")
 
 
 def warn_drive_cycle_in_hours(index, step, kind, capacity):
@@ -945,8 +973,8 @@ def warn_current_function_in_hours(values):
     span = float(times[-1] - times[0])
     range_said = f"{samples.min():g} to {samples.max():g}" if samples.min() != samples.max() else f"{samples[0]:g}"
     said = drive_cycle_in_hours_message(
-        f"\"Current function [A]\", a drive cycle (a pybamm.Interpolant of {times.size} samples over {span:g} s, "
-        f"{range_said} A)", times - times[0], samples, span, "Current", capacity, "its times x 3600")
+        f"\"Current function [A]\" (an Interpolant of {times.size} samples over {span:g} s, {range_said} A)",
+        times - times[0], samples, span, "Current", capacity, "its times x 3600")
     if said is not None:
         warnings.warn(said, DriveCycleInHoursWarning, stacklevel=users_stacklevel())
 
@@ -1198,6 +1226,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
     tables = [] if parameter_values is None else host_tables(parameter_values)
     cells = cells_in_series(parameter_values, one)
     host_end = host_end_voltage(parameter_values, inputs)  # (once per experiment)
+    check_lower_cut_off_in_host_window(parameter_values, anode, inputs, host_end)
     # (the experiment's time each step starts at, where known: only if a step holds an expression of it)
     experiment_timed = [_of_experiment_time(step) for step in steps] if tables else []
     starts = _experiment_starts(steps, start) if any(experiment_timed) else None
