@@ -140,7 +140,8 @@ def test_thermal_option_isothermal_accepted_and_others_refused_pointing_to_known
     assert AEAOptions({"thermal": "isothermal"}) == AEAOptions()
     assert AEA(build=False).options["thermal"] == "isothermal"
     with pytest.raises(pybamm.OptionError, match="'thermal' cannot be 'lumped' on the AEA model; its only value is "
-                                                 "'isothermal'.*Ambient temperature.*no heat"):
+                                                 "'isothermal'.*no heat balance.*Ambient temperature.*"
+                                                 "Irreversible heat \\[W\\].*known_limits"):
         AEA({"thermal": "lumped"}, build=False)
 
 
