@@ -2088,7 +2088,8 @@ def melting_points(values, anode):
 
     found = [(m.melting_point, m.name, m.melting_point_source)
              for m in map(get_material, ANODE_MATERIALS.get(anode, ANODE_MATERIALS["lithium metal"]))]
-    T = plain_number(values.get(DISPERSED_MELTING_POINT))
+    # (``in`` first: PyBaMM's get of an absent name ranks every name by difflib, 12 ms a step, 2.2 s per 100 cycles)
+    T = plain_number(values[DISPERSED_MELTING_POINT]) if DISPERSED_MELTING_POINT in values else None
     if T is not None and plain_number(values.get(_MASS_FRACTION)) != 0:
         record = next((get_material(n) for n in list_materials() if get_material(n).melting_point == T), None)
         found.append((T, "the dispersed material", f"its {DISPERSED_MELTING_POINT!r}") if record is None else
