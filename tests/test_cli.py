@@ -291,6 +291,52 @@ def test_energy_csv_to_file_and_table(tmp_path, capsys):
     assert "ESC [mAh/g]" in out and "discharged" in out
 
 
+def test_energy_cell_double_sided_layers_and_packaging(capsys):
+    """Session 64: ``energy --cell`` gives the stack's figures around the electrode as made and says what they count;
+    --double-sided halves the foils (the practical target at 4 mg/cm2 of the S-LMS default, 8.2 % porosity: 225.2
+    -> 304.0 Wh/kg), --layers counts the end foils, the packaging is the user's or "not included"."""
+    from pybamm_aea.cli.energy import JSON_SHAPE
+
+    argv = ["energy", "--porosity", "0.082", "--cell", "practical target", "--loading", "4", "--format", "json"]
+    figures = {}
+    for extra in ([], ["--double-sided"], ["--double-sided", "--layers", "1"], ["--double-sided", "--layers", "9"]):
+        code, out, _ = _run(argv + extra, capsys)
+        report = json.loads(out)
+        assert code == 0 and list(report) == [key for key, _, _ in JSON_SHAPE]
+        figures[" ".join(extra)] = report["cell_figures"]["gravimetric_Wh_per_kg"]
+        assert "packaging not included" in report["cell_counted"]
+    assert figures[""] == pytest.approx(225.2, abs=0.05) and figures["--double-sided"] == pytest.approx(304.0, abs=0.05)
+    assert figures["--double-sided --layers 1"] == figures[""] < figures["--double-sided --layers 9"] < figures[
+        "--double-sided"]
+    code, out, _ = _run(argv[:-2] + ["--double-sided", "--layers", "10", "--packaging-mass", "20",
+                                     "--packaging-thickness", "150", "--anode-collector", "Ni"], capsys)
+    assert code == 0 and "double-sided stack of 10 layers (11 foils" in out
+    assert "packaging (the user's): 20 mg/cm2 and 150 um per cell" in out
+
+
+@pytest.mark.parametrize("extra, said", [
+    (["--layers", "0"], "argument --layers: --layers must be >= 1, got 0"),
+    (["--layers", "-2"], "argument --layers: --layers must be >= 1, got -2"),
+    (["--layers", "3"], "argument --layers: layers = 3 needs double_sided=True"),
+    (["--packaging-mass", "-1", "--packaging-thickness", "3"], "argument --packaging-mass: --packaging-mass must be "
+                                                              ">= 0, got -1"),
+    (["--packaging-mass", "1"], "argument --packaging-mass: packaging_mg_cm2 needs packaging_um too"),
+    (["--anode-collector", "Nix"], "argument --anode-collector: unknown material 'Nix'"),
+])
+def test_energy_cell_refuses_bad_stacking_naming_the_option(extra, said, capsys):
+    err = _error(["energy", "--porosity", "0.082", "--cell", "practical target", "--loading", "4", *extra], capsys)
+    assert said in " ".join(err.split()), err
+
+
+def test_energy_cell_options_need_cell(capsys):
+    assert "argument --double-sided: only with --cell" in _error(["energy", "--porosity", "0.1", "--double-sided"],
+                                                                 capsys)
+    assert "argument --loading: required with --cell" in _error(["energy", "--porosity", "0.1", "--cell",
+                                                                 "liquid LIB"], capsys)
+    assert "argument --cell: its figures are in the table and JSON" in _error(
+        ["energy", "--porosity", "0.1", "--cell", "liquid LIB", "--loading", "10", "--format", "csv"], capsys)
+
+
 def test_energy_format_contradicting_the_output_suffix_is_refused(tmp_path, capsys, monkeypatch):
     """--format json --output e.csv wrote JSON into the .csv (the explicit --format won, silently). A --format that
     contradicts the --output file's suffix is a usage error naming both, and nothing is written; without --format

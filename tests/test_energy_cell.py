@@ -334,3 +334,78 @@ def test_the_stacks_layers_of_the_papers_and_the_presets_are_in_range():
         assert CurrentCollector("Al", thickness).thickness_um == thickness
     assert cell_preset("paper lab cell").layers
     assert cell_preset("practical target", cathode=paper.slms_practical_electrode(), loading_mg_cm2=5.0).layers
+
+
+# ------------------------------------------------------------------- double-sided stacks, Ni, packaging (session 64)
+def _target(**stacking):
+    return cell_preset("practical target", paper.slms_practical_electrode(), areal_capacity_mAh_cm2=3.0, **stacking)
+
+
+def test_an_n_layer_stack_approaches_the_repeat_unit_as_one_over_n():
+    """n double-sided layers hold n + 1 foils from the Al at one end: per layer the collectors exceed the repeat
+    unit's half foils by (Al + Cu) / (2 n) for n odd and Al / n for n even (exact algebra); one layer is the
+    single-sided unit."""
+    al, cu = (CurrentCollector(m, 10.0).layers()[0].areal_mass_mg_cm2 for m in ("Al", "Cu"))
+    unit = _target(double_sided=True)
+    assert unit.areal_mass == pytest.approx(_target().areal_mass - (al + cu) / 2, rel=1e-13)
+    assert _target(double_sided=True, layers=1).energy_density() == _target().energy_density()
+    for n in (1, 2, 3, 4, 7, 10, 101, 1000):
+        excess = _target(double_sided=True, layers=n).areal_mass - unit.areal_mass
+        assert excess == pytest.approx((al + cu) / (2 * n) if n % 2 else al / n, rel=1e-9), n
+    gravimetric = [_target(double_sided=True, layers=n).energy_density().gravimetric for n in (1, 3, 11, 101)]
+    assert gravimetric == sorted(gravimetric) and gravimetric[-1] < unit.energy_density().gravimetric
+
+
+def test_the_double_sided_repeat_unit_beats_the_single_sided_unit_by_its_half_foils():
+    """The practical target at 3 mAh/cm2 of the S-LMS practical cathode: 227.42 Wh/kg single-sided, 297.73 as a
+    double-sided repeat unit (the 10 um Al and Cu halved: 13.66 of 52.44 mg/cm2); Wh/L 622.5 -> 700.1."""
+    single, double = _target().energy_density(), _target(double_sided=True).energy_density()
+    assert single.gravimetric == pytest.approx(227.42, abs=0.01)
+    assert double.gravimetric == pytest.approx(297.73, abs=0.01)
+    assert double.volumetric == pytest.approx(700.1, abs=0.1) and single.volumetric == pytest.approx(622.5, abs=0.1)
+    assert _target(double_sided=True).counted.startswith("double-sided repeat unit")
+    assert _target().counted.endswith("packaging not included")
+
+
+def test_a_ni_collector_is_heavier_than_al_by_the_density_ratio():
+    ni, al = CurrentCollector("Ni", 10.0).layers()[0], CurrentCollector("Al", 10.0).layers()[0]
+    assert get_material("nickel").density == 8.90 and "CRC" in get_material("Ni").source
+    assert ni.areal_mass_mg_cm2 / al.areal_mass_mg_cm2 == pytest.approx(8.90 / 2.70, rel=1e-12)
+    cu = _target()
+    with_ni = _target(anode_collector="Ni")
+    assert cu.areal_mass - with_ni.areal_mass == pytest.approx(10e-4 * (8.96 - 8.90) * 1e3, rel=1e-9)
+    assert [layer.name for layer in with_ni.layers][-1] == "Ni collector"
+
+
+def test_the_users_packaging_is_counted_once_per_cell_and_said():
+    """20 mg/cm2 and 150 um of packaging on a 10-layer stack: 2 mg/cm2 and 15 um per layer; the output says it."""
+    bare = _target(double_sided=True, layers=10)
+    packed = _target(double_sided=True, layers=10, packaging_mg_cm2=20.0, packaging_um=150.0)
+    assert packed.areal_mass - bare.areal_mass == pytest.approx(2.0, rel=1e-12)
+    assert packed.thickness - bare.thickness == pytest.approx(15.0, rel=1e-12)
+    assert "packaging (the user's): 20 mg/cm2 and 150 um per cell" in packed.counted
+    single = _target(packaging_mg_cm2=20.0, packaging_um=150.0)
+    assert single.areal_mass - _target().areal_mass == pytest.approx(20.0, rel=1e-12)
+    assert packed.stack_record()["counted"] == packed.counted and "counted" not in _target().stack_record()
+    again = packed.with_cathode(paper.slms_practical_electrode(), packed.cathode_loading)
+    assert again.areal_mass == pytest.approx(packed.areal_mass, rel=1e-12)
+
+
+@pytest.mark.parametrize("stacking, said", [
+    (dict(double_sided=True, layers=0), "layers = 0: give a whole number >= 1"),
+    (dict(double_sided=True, layers=-3), "layers = -3: give a whole number >= 1"),
+    (dict(double_sided=True, layers=2.5), "layers = 2.5: give a whole number"),
+    (dict(layers=3), "layers = 3 needs double_sided=True"),
+    (dict(packaging_mg_cm2=-1.0, packaging_um=10.0), "packaging_mg_cm2 must be >= 0, got -1"),
+    (dict(packaging_mg_cm2=1.0, packaging_um=-10.0), "packaging_um must be >= 0, got -10"),
+    (dict(packaging_mg_cm2=1.0), "packaging_mg_cm2 needs packaging_um too"),
+    (dict(double_sided=True, packaging_mg_cm2=1.0, packaging_um=10.0), "a repeat unit .* give layers"),
+])
+def test_bad_stacking_is_refused_naming_the_value(stacking, said):
+    with pytest.raises(ValueError, match=said):
+        _target(**stacking)
+
+
+def test_a_double_sided_stack_needs_its_two_collectors():
+    with pytest.raises(ValueError, match="double_sided=True needs two collectors.*this stack has 0"):
+        cell_preset("paper lab cell", double_sided=True)

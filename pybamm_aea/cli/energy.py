@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 import warnings
 
-from pybamm_aea import compaction_data_sets
+from pybamm_aea import cell_preset_names, compaction_data_sets
 
 from . import _args
 
@@ -53,6 +53,29 @@ def register(subparsers):
                         "used)")
     p.add_argument("--pore-filler", default=None, metavar="LIQUID",
                    help="liquid electrolyte filling the pores (e.g. '1M LiPF6 EC/DMC'); default: empty pores")
+    p.add_argument("--cell", choices=cell_preset_names.NAMES, default=None, metavar="PRESET",
+                   help="also the cell-level Wh/kg and Wh/L of a stack of pybamm_aea.energy.cell_preset ("
+                        f"{', '.join(map(repr, cell_preset_names.NAMES))}) around this electrode as made, at "
+                        "--loading; the output says what is counted (table and JSON)")
+    p.add_argument("--loading", type=_args.float_in("--loading", low=0.0, low_open=True), default=None,
+                   metavar="MG_PER_CM2", help="with --cell: the cathode's loading, mg per cm2 (required with --cell)")
+    p.add_argument("--double-sided", action="store_true",
+                   help="with --cell: double-sided electrodes, each collector shared by two cells (Cell("
+                        "double_sided=True)): the repeat unit, half of each foil, unless --layers")
+    p.add_argument("--layers", type=_args.int_at_least("--layers", 1), default=None, metavar="N",
+                   help="with --double-sided: a stack of N cathode | separator | anode layers, its two end foils "
+                        "counted whole (N + 1 foils; 1: the single-sided unit)")
+    p.add_argument("--anode-collector", default=None, metavar="MATERIAL",
+                   help="with --cell 'practical target': its anode's 10 um foil, e.g. Ni or 'Stainless steel' "
+                        "(default Cu)")
+    p.add_argument("--packaging-mass", type=_args.float_in("--packaging-mass", low=0.0), default=None,
+                   metavar="MG_PER_CM2",
+                   help="with --cell: your packaging's mass per cm2 of the cell's footprint for the whole cell "
+                        "(e.g. a pouch foil's areal mass times its area over the electrodes'), with "
+                        "--packaging-thickness; no default: not given, packaging is not included")
+    p.add_argument("--packaging-thickness", type=_args.float_in("--packaging-thickness", low=0.0), default=None,
+                   metavar="UM", help="with --cell: your packaging's thickness (um) for the whole cell, with "
+                                      "--packaging-mass")
     p.add_argument("--format", choices=["table", "json", "csv"], default=None,
                    help=f"output format: an aligned table, JSON (one object: {json_shape_said()}) or CSV (one row per "
                         "basis); default: "
@@ -68,6 +91,8 @@ def register(subparsers):
 #: each row's figures in ``--format json``'s "bases" (and the CSV's columns after "basis" and "porosity")
 BASIS_KEYS = ("specific_capacity_mAh_per_g", "gravimetric_Wh_per_kg", "volumetric_Wh_per_L", "average_voltage_V",
               "density_g_per_cm3")
+#: the cell's figures in ``--format json``'s "cell_figures" (with --cell)
+CELL_KEYS = ("areal_capacity_mAh_per_cm2", "average_voltage_V", "gravimetric_Wh_per_kg", "volumetric_Wh_per_L")
 #: ``--format json``'s one object: (key, its JSON, what it is), in its order; ``basis`` is "charged" and, unless
 #: "no_discharged_basis" says why not, "discharged". Said in --format's help (:func:`json_shape_said`); a test
 #: checks an output against it. Session 60 made "figures" a per-row object (it was one string, the charged row's)
@@ -84,6 +109,9 @@ JSON_SHAPE = (
     ("no_discharged_basis", "string or null", "why there is no discharged row"),
     ("figures", "{basis: string}", "what each row's figures are: theoretical, or at --capacity"),
     ("bases", "{basis: {" + ", ".join(f"{key}: number" for key in BASIS_KEYS) + "}}", "each row's figures"),
+    ("cell", "string or null", "--cell"),
+    ("cell_counted", "string or null", "what the cell's figures count"),
+    ("cell_figures", "{figure: number} or null", "the cell's " + ", ".join(CELL_KEYS)),
 )
 
 
@@ -157,6 +185,47 @@ def _check_capacity_names(args, composition):
                                            f"{did_you_mean(name, constituents)}") from None
 
 
+#: the options that only --cell uses, by their args' attribute
+_CELL_OPTIONS = {"loading": "--loading", "double_sided": "--double-sided", "layers": "--layers",
+                 "anode_collector": "--anode-collector", "packaging_mass": "--packaging-mass",
+                 "packaging_thickness": "--packaging-thickness"}
+#: the options of a Cell's stacking, by the keyword its refusal names
+_STACKING_OPTIONS = {"layers": "--layers", "double_sided": "--double-sided", "packaging_mg_cm2": "--packaging-mass",
+                     "packaging_um": "--packaging-thickness"}
+
+
+def _cell(args, electrode):
+    """The --cell stack around ``electrode`` (None without --cell), its options checked: each only with --cell,
+    --loading required, a refusal of Cell's named by the option."""
+    from pybamm_aea.energy import cell_preset
+
+    if args.cell is None:
+        for key, option in _CELL_OPTIONS.items():
+            if getattr(args, key) not in (None, False):
+                raise _args.error(args.parser, f"argument {option}: only with --cell")
+        return None
+    if args.loading is None:
+        raise _args.error(args.parser, "argument --loading: required with --cell (the cathode's mg per cm2)")
+    if args.format == "csv" or (args.output or "").lower().endswith(".csv"):
+        raise _args.error(args.parser, "argument --cell: its figures are in the table and JSON (a CSV has one row per "
+                                       "basis): give --format table or json")
+    kwargs = {"double_sided": args.double_sided, "layers": args.layers, "packaging_mg_cm2": args.packaging_mass,
+              "packaging_um": args.packaging_thickness}
+    if args.anode_collector is not None:
+        if args.cell != "practical target":
+            raise _args.error(args.parser, f"argument --anode-collector: only with --cell 'practical target', got "
+                                           f"--cell {args.cell!r}")
+        kwargs["anode_collector"] = args.anode_collector
+    try:
+        return cell_preset(args.cell, electrode, loading_mg_cm2=args.loading, **kwargs)
+    except ValueError as exc:
+        text = str(exc).strip(chr(34))
+        option = next((o for k, o in _STACKING_OPTIONS.items() if text.startswith(k)), None)
+        if option is None:
+            option = "--anode-collector" if args.anode_collector is not None and "material" in text else "--cell"
+        raise _args.error(args.parser, f"argument {option}: {text}") from None
+
+
 def report(args):
     """The energy report of the arguments: porosity, capacities and, per basis, ESC, Wh/kg, Wh/L, V, density."""
     from pybamm_aea.energy import Electrode, ExtrapolationWarning, NoDischargedState, compaction, paper
@@ -177,6 +246,13 @@ def report(args):
         no_discharged = None
     except NoDischargedState as exc:  # a Li-free host without a lithiated phase (Graphite): no discharged row, and why
         no_discharged = str(exc)
+    cell = _cell(args, e)
+    cell_figures = counted = None
+    if cell is not None:
+        ed = cell.energy_density()
+        cell_figures = dict(zip(CELL_KEYS, (ed.specific_capacity * cell.areal_mass / 1000.0, ed.average_voltage,
+                                            ed.gravimetric, ed.volumetric)))
+        counted = f"{cell.counted}; {ed.basis}"
     note = None if args.pressure is None else compaction.composition_note(e.composition, args.compaction)
     if note is not None:  # as Electrode.at_pressure warns
         warnings.warn(note, ExtrapolationWarning, stacklevel=1)
@@ -200,6 +276,9 @@ def report(args):
                                         ed.density)))
             for name, ed in bases.items()
         },
+        "cell": args.cell,
+        "cell_counted": counted,
+        "cell_figures": cell_figures,
     }
 
 
@@ -253,6 +332,12 @@ def render(report, fmt):
                      f"{r['volumetric_Wh_per_L']:>10.1f}{r['average_voltage_V']:>8.3f}{r['density_g_per_cm3']:>9.4f}")
     lines.append("\n" + _bases_note(report["made_lithiated"], report["made_li_free"], report["no_discharged_basis"]))
     lines += [f"figures ({name}): {figures}" for name, figures in report["figures"].items()]
+    if report["cell"] is not None:
+        c = report["cell_figures"]
+        lines += ["", f"cell ({report['cell']!r}, the electrode as made): {c['areal_capacity_mAh_per_cm2']:.4g} "
+                      f"mAh/cm2 x {c['average_voltage_V']:.4g} V, {c['gravimetric_Wh_per_kg']:.1f} Wh/kg, "
+                      f"{c['volumetric_Wh_per_L']:.1f} Wh/L",
+                  f"counted: {report['cell_counted']}"]
     return "\n".join(lines) + "\n"
 
 

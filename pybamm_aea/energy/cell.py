@@ -8,7 +8,17 @@ A single-sided unit stack per cm^2: cathode layer + separator layer(s) + anode +
   hosts (S8, Mo6S8, TiS2: their Li must come from the anode), by its host capacity otherwise (graphite).
 - Thicknesses are those of the stack as built (cathode at its porosity and loading, Li foil as laminated); the
   mass is state-independent (Li moves, it is not created), so the cell-level figures need no charged/discharged
-  basis. Packaging, tabs and the stack's external pressure device are not included (as in Randau et al.).
+  basis. Packaging, tabs and the stack's external pressure device are not included (as in Randau et al.), unless
+  the user gives a packaging (below).
+- ``double_sided=True`` counts a multi-layer stack as a cell designer does: each collector is coated on both faces
+  and shared by two cells (cathode | separator | anode units). ``layers=None`` gives the repeat unit (half of each
+  of the two collector foils per unit); ``layers=n`` an n-layer stack with its end foils counted whole: n + 1 foils
+  alternating from the cathode's (``collectors[0]``) at one end, i.e. n // 2 + 1 cathode-side and (n + 1) // 2
+  anode-side foils per n units (n = 1: the single-sided unit). Its collectors' excess over the repeat unit goes as
+  1 / n: (cathode foil + anode foil) / (2 n) for n odd, the cathode foil / n for n even.
+- ``packaging_mg_cm2`` and ``packaging_um``: the user's packaging (pouch foil, tabs) per cm^2 of the cell's
+  footprint for the whole cell (e.g. a pouch foil's areal mass and thickness times its area over the electrodes'
+  area), shared by its ``layers``; no default: without them the packaging is "not included" (:attr:`Cell.counted`).
 
 Presets (:func:`cell_preset`):
 
@@ -18,7 +28,8 @@ Presets (:func:`cell_preset`):
   the practical S-LMS electrode, 1.3 mg on 0.785 cm^2 at 8.15 % porosity.
 - ``"practical target"`` - a thin-layer target of the kind Randau et al. discuss: 30 um dense sulfide separator
   (the paper's generic 1.92 g/cm^3 sulfide), 20 um Li metal (4.1 mAh/cm^2), 10 um Al and 10 um Cu foils. These are
-  this project's assumptions, not measured values.
+  this project's assumptions, not measured values. ``anode_collector="Ni"`` (or ``"Stainless steel"``) puts that
+  10 um foil in place of the Cu (sulfide electrolytes and Li react with Cu).
 - ``"liquid LIB"`` - a conventional liquid Li-ion reference: 12 um PE separator at 40 % porosity filled with
   1.2 g/cm^3 electrolyte, graphite anode (94 % graphite, 3 % carbon, 3 % binder, 30 % porosity, liquid-filled,
   N:P 1.1, 0.1 V vs Li), 12 um Al and 8 um Cu foils: typical commercial values (assumptions).
@@ -26,6 +37,7 @@ Presets (:func:`cell_preset`):
 from collections.abc import Mapping
 from dataclasses import dataclass
 import math
+import numbers
 
 import numpy as np
 import warnings
@@ -124,7 +136,8 @@ class SeparatorLayer:
 
 
 class CurrentCollector:
-    """A current-collector foil: ``material`` (``"Al"``, ``"Cu"``, ``"Stainless steel"``) and thickness (um)."""
+    """A current-collector foil: ``material`` (``"Al"``, ``"Cu"``, ``"Ni"``, ``"Stainless steel"``) and thickness
+    (um)."""
 
     def __init__(self, material="Al", thickness_um=10.0):
         self.material = get_material(material)
@@ -310,10 +323,21 @@ class Cell:
         None: anode-free (only valid for a lithiated cathode: it plates its own Li).
     collectors : list of CurrentCollector
     name : str, optional
+    double_sided : bool
+        Count a multi-layer stack of double-sided electrodes (module docstring): each collector shared by two
+        units. Needs exactly two collectors, the cathode's then the anode's. Default False: the single-sided unit.
+    layers : int, optional
+        With ``double_sided``: the number of cathode | separator | anode units (>= 1), the two end foils counted
+        whole; None: the repeat unit (each foil half), the limit of many layers.
+    packaging_mg_cm2, packaging_um : float, optional
+        The user's packaging per cm^2 of the cell's footprint, for the whole cell (both or neither, >= 0): shared
+        by its ``layers`` (1 single-sided; a repeat unit has no packaging of its own: give ``layers``). None: not
+        included.
     """
 
     def __init__(self, cathode, *, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
-                 cathode_voltage=None, separators=(), anode=None, collectors=(), name=None):
+                 cathode_voltage=None, separators=(), anode=None, collectors=(), name=None, double_sided=False,
+                 layers=None, packaging_mg_cm2=None, packaging_um=None):
         if not isinstance(cathode, Electrode):
             raise TypeError(f"cathode must be an Electrode, got {type(cathode).__name__}")
         self.cathode = cathode
@@ -335,6 +359,8 @@ class Cell:
         self.anode = anode
         self.collectors = list(collectors)
         self.name = name
+        self.double_sided, self.layer_count = check_stacking(double_sided, layers, len(self.collectors))
+        self.packaging = check_packaging(packaging_mg_cm2, packaging_um, self.double_sided, self.layer_count)
         if anode is None and cathode.needs_lithium:
             raise ValueError("an anode-free cell needs a lithiated cathode; this cathode holds Li-free hosts")
         if anode is not None and anode.voltage_vs_li >= self.cathode_voltage_vs_li:
@@ -397,9 +423,36 @@ class Cell:
             out += s.layers()
         if self.anode is not None:
             out += self.anode.layers(q)
-        for c in self.collectors:
-            out += c.layers()
+        shares = collector_shares(self.layer_count) if self.double_sided else (1.0,) * len(self.collectors)
+        for c, share in zip(self.collectors, shares, strict=True):
+            for layer in c.layers():
+                out.append(layer if share == 1.0 else Layer(f"{layer.name} (share {share:.6g})", layer.role,
+                                                            share * layer.thickness_um,
+                                                            share * layer.areal_mass_mg_cm2))
+        if self.packaging is not None:
+            units = self.layer_count or 1
+            mass, thickness = self.packaging
+            out.append(Layer("packaging" if units == 1 else f"packaging (share 1/{units})", "packaging",
+                             thickness / units, mass / units))
         return out
+
+    @property
+    def counted(self):
+        """What the stack's figures count, in words: the unit (single-sided, a double-sided repeat unit or n
+        layers) and the packaging (the user's, or "not included")."""
+        if not self.double_sided:
+            unit = "single-sided unit stack (cathode, separators, anode, each collector whole)"
+        elif self.layer_count is None:
+            unit = "double-sided repeat unit (each collector shared by two units: half of each foil)"
+        else:
+            n = self.layer_count
+            unit = (f"double-sided stack of {n} layer{'s' if n != 1 else ''} ({n + 1} foils, the two at the ends "
+                    "whole), per layer")
+        if self.packaging is None:
+            return unit + "; packaging not included"
+        mass, thickness = self.packaging
+        return (unit + f"; packaging (the user's): {mass:.6g} mg/cm2 and {thickness:.6g} um per cell, over "
+                f"{self.layer_count or 1} layer(s)")
 
     @property
     def areal_mass(self):
@@ -441,15 +494,20 @@ class Cell:
         """This stack (its separators, anode, collectors and name) around another ``cathode`` (an
         :class:`Electrode`, at its own average voltage) at ``loading_mg_cm2`` [mg/cm^2]: a sweep's stack around
         each point's cathode."""
+        packaging = self.packaging or (None, None)
         return Cell(cathode, loading_mg_cm2=loading_mg_cm2, separators=self.separators, anode=self.anode,
-                    collectors=self.collectors, name=self.name)
+                    collectors=self.collectors, name=self.name, double_sided=self.double_sided,
+                    layers=self.layer_count, packaging_mg_cm2=packaging[0], packaging_um=packaging[1])
 
     def stack_record(self):
         """The stack but its cathode (name, separators, anode, collectors: what sizes each) as JSON: what a sweep's
         results store keeps of a Cell, whose cathode is each point's."""
-        return {"name": self.name, "separators": [s.record() for s in self.separators],
-                "anode": None if self.anode is None else self.anode.record(),
-                "collectors": [c.record() for c in self.collectors]}
+        record = {"name": self.name, "separators": [s.record() for s in self.separators],
+                  "anode": None if self.anode is None else self.anode.record(),
+                  "collectors": [c.record() for c in self.collectors]}
+        if self.double_sided or self.packaging is not None:  # (a single-sided unit's record as before session 64)
+            record["counted"] = self.counted
+        return record
 
     def __repr__(self):
         e = self.energy_density()
@@ -457,9 +515,54 @@ class Cell:
                 f"{e.gravimetric:.4g} Wh/kg, {e.volumetric:.4g} Wh/L>")
 
 
+def check_stacking(double_sided, layers, n_collectors):
+    """``(double_sided, layers)`` of a :class:`Cell`, checked: ``double_sided`` a bool; ``layers`` None or a whole
+    number >= 1, only with ``double_sided``; a double-sided stack's two collectors, the cathode's then the anode's.
+    A ValueError naming the value and the way out otherwise."""
+    if not isinstance(double_sided, (bool, np.bool_)):
+        raise ValueError(f"double_sided must be True or False, got {double_sided!r}")
+    if layers is not None:
+        if isinstance(layers, bool) or not isinstance(layers, numbers.Integral) or layers < 1:
+            raise ValueError(f"layers = {layers!r}: give a whole number >= 1 of cathode | separator | anode units "
+                             "(or None, with double_sided=True, for the repeat unit)")
+        if not double_sided:
+            raise ValueError(f"layers = {layers!r} needs double_sided=True (a single-sided unit is one layer)")
+        layers = int(layers)
+    if double_sided and n_collectors != 2:
+        raise ValueError(f"double_sided=True needs two collectors, the cathode's then the anode's, each shared by "
+                         f"two units; this stack has {n_collectors}")
+    return bool(double_sided), layers
+
+
+def collector_shares(layers):
+    """Foils per unit of a double-sided stack's (cathode collector, anode collector): (1/2, 1/2) for the repeat unit
+    (``layers`` None); for n layers, n + 1 foils alternating from the cathode's at one end, ((n // 2 + 1) / n,
+    ((n + 1) // 2) / n): (1, 1) for one layer, (1, 1/2) for two, (2/3, 2/3) for three."""
+    if layers is None:
+        return (0.5, 0.5)
+    return ((layers // 2 + 1) / layers, ((layers + 1) // 2) / layers)
+
+
+def check_packaging(mass_mg_cm2, thickness_um, double_sided, layers):
+    """The user's packaging ``(mg/cm2, um)`` per cm^2 of a cell's footprint, or None (not included): both values or
+    neither, each >= 0; refused on a repeat unit, which has no packaging of its own."""
+    if mass_mg_cm2 is None and thickness_um is None:
+        return None
+    if mass_mg_cm2 is None or thickness_um is None:
+        given, missing = (("packaging_mg_cm2", "packaging_um") if thickness_um is None
+                          else ("packaging_um", "packaging_mg_cm2"))
+        raise ValueError(f"{given} needs {missing} too (packaging adds both mass and volume; give 0 for none)")
+    mass = check_real(mass_mg_cm2, "packaging_mg_cm2", NON_NEGATIVE)
+    thickness = check_real(thickness_um, "packaging_um", NON_NEGATIVE)
+    if double_sided and layers is None:
+        raise ValueError(f"packaging_mg_cm2 = {mass:.6g} and packaging_um = {thickness:.6g}: packaging is per cell, "
+                         "shared by its layers, and a repeat unit (layers=None) has none of its own; give layers")
+    return (mass, thickness)
+
+
 # ----------------------------------------------------------------------------------------------------- presets
 def _paper_lab_cell(cathode=None, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
-                    cathode_voltage=None, anode=None):
+                    cathode_voltage=None, anode=None, **stacking):
     from .paper import PAPER_CELL, SLMS_PRACTICAL, slms_practical_electrode
 
     area = PAPER_CELL["area_cm2"]
@@ -475,23 +578,24 @@ def _paper_lab_cell(cathode=None, loading_mg_cm2=None, thickness_um=None, areal_
             SeparatorLayer("Li3PS4", areal_mass_mg_cm2=PAPER_CELL["li3ps4_mg"] / area),
         ],
         anode=anode if anode is not None else LiInAnode(PAPER_CELL["li_um"], PAPER_CELL["in_um"]),
-        collectors=[], name="paper lab cell",
+        collectors=[], name="paper lab cell", **stacking,
     )
 
 
 def _practical_target(cathode, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
-                      cathode_voltage=None, anode=None):
+                      cathode_voltage=None, anode=None, anode_collector="Cu", **stacking):
     return Cell(
         cathode, loading_mg_cm2=loading_mg_cm2, thickness_um=thickness_um,
         areal_capacity_mAh_cm2=areal_capacity_mAh_cm2, cathode_voltage=cathode_voltage,
         separators=[SeparatorLayer("Sulfide SE", thickness_um=30.0)],
         anode=anode if anode is not None else LiMetalAnode(thickness_um=20.0),
-        collectors=[CurrentCollector("Al", 10.0), CurrentCollector("Cu", 10.0)], name="practical target",
+        collectors=[CurrentCollector("Al", 10.0), CurrentCollector(anode_collector, 10.0)], name="practical target",
+        **stacking,
     )
 
 
 def _liquid_lib(cathode, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
-                cathode_voltage=None, anode=None):
+                cathode_voltage=None, anode=None, **stacking):
     if anode is None:
         graphite = Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.30, pore_filler="1M LiPF6 EC/DMC",
                              name="graphite anode")
@@ -501,6 +605,7 @@ def _liquid_lib(cathode, loading_mg_cm2=None, thickness_um=None, areal_capacity_
         areal_capacity_mAh_cm2=areal_capacity_mAh_cm2, cathode_voltage=cathode_voltage,
         separators=[SeparatorLayer("PE separator", thickness_um=12.0, porosity=0.40, pore_filler="1M LiPF6 EC/DMC")],
         anode=anode, collectors=[CurrentCollector("Al", 12.0), CurrentCollector("Cu", 8.0)], name="liquid LIB",
+        **stacking,
     )
 
 
@@ -552,7 +657,9 @@ def cell_preset(name, cathode=None, **kwargs):
     cathode : Electrode
         Required except for ``"paper lab cell"`` (default: the practical S-LMS cathode, 1.3 mg on 0.785 cm^2).
     **kwargs
-        ``loading_mg_cm2`` / ``thickness_um`` / ``areal_capacity_mAh_cm2`` (one), ``cathode_voltage``, ``anode``.
+        ``loading_mg_cm2`` / ``thickness_um`` / ``areal_capacity_mAh_cm2`` (one), ``cathode_voltage``, ``anode``;
+        :class:`Cell`'s ``double_sided``, ``layers``, ``packaging_mg_cm2``, ``packaging_um``; ``anode_collector``
+        (``"practical target"`` only: the anode's 10 um foil, default ``"Cu"``).
     """
     check_preset_name(name)
     if cathode is None and name != "paper lab cell":

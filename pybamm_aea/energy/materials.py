@@ -663,6 +663,8 @@ _RECORDS = [
              source=f"density {_CRC}; {_FORMULA}", aliases=("aluminium", "aluminum")),
     Material("Cu", "copper foil", 8.96, "current collector", molar_mass=formula_mass("Cu"),
              source=f"density {_CRC}; {_FORMULA}", aliases=("copper",)),
+    Material("Ni", "nickel foil", 8.90, "current collector", molar_mass=formula_mass("Ni"),
+             source=f"density {_CRC}; {_FORMULA}", aliases=("nickel",)),
     Material("Stainless steel", "304 stainless steel", 7.9, "current collector",
              source="AISI 304 stainless steel 7.9-8.0 g/cm3 (" + _CRC + ")", aliases=("SS", "steel")),
 ]
