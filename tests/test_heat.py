@@ -204,3 +204,27 @@ def test_pybamms_heat_names_say_the_model_is_isothermal_and_what_its_heat_is():
             assert part in said, (name, part)
     with pytest.raises(KeyError, match=re.escape("'Total heat capacity [J]' not found. Best matches are")):
         solution["Total heat capacity [J]"]
+
+
+def test_the_built_model_and_its_copies_answer_pybamms_heat_names_as_the_solution_does():
+    """Session 63 left ``sim.built_model.variables["Total heating [W]"]`` giving PyBaMM's "Best matches" (only
+    ``solution[...]`` answered, through an override of ``get_processed_variable_or_event``). The model's variables
+    are now one answering dict (``pybamm_adapter.variable_names``): the model built, the built (discretised) model,
+    a copy and a pickled dict (a sweep worker's) say the model is isothermal and name its heat; another unknown name
+    keeps PyBaMM's "Best matches", and a published name its symbol."""
+    import pickle
+    import re
+
+    sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_TiS2"))
+    sim.build(initial_soc=0.5)
+    dicts = {"model": sim.model.variables, "built model": sim.built_model.variables,
+             "copy": sim.built_model.new_copy().variables, "pickled": pickle.loads(pickle.dumps(sim.model.variables))}
+    for where, variables in dicts.items():
+        with pytest.raises(KeyError) as unpublished:
+            variables["Total heating [W]"]
+        assert unpublished.value.args[0].startswith("'Total heating [W]' is a PyBaMM thermal submodel's heat, which "
+                                                    "the AEA model does not publish: it is isothermal"), where
+        assert '"Irreversible heat [W]"' in unpublished.value.args[0], where
+        with pytest.raises(KeyError, match=re.escape("'Total heat capacity [J]' not found. Best matches are")):
+            variables["Total heat capacity [J]"]
+        assert variables["Irreversible heat [W]"] is dict.__getitem__(variables, "Irreversible heat [W]"), where

@@ -1189,6 +1189,26 @@ def test_a_solve_starting_later_reads_a_cut_off_of_pybamm_t_at_its_own_start():
         sim.solve([3600, 7200], initial_soc="2.78 V")
 
 
+def test_a_drive_cycle_from_later_data_reads_a_cut_off_of_pybamm_t_at_its_datas_start():
+    """Session 63's left item: a drive cycle (an Interpolant "Current function [A]", no experiment) solved with
+    ``t_eval=None`` runs at its data's times, but its state was read at t = 0. LMS with an upper cut-off 2.8 - 1e-5 t
+    and data from 3600 to 7200 s (a 1.5e-5 A discharge), ``solve(initial_soc=1)`` set its state at 2.8 V and failed
+    "the cell starts 0.01623 V above its upper cut-off" (it is 2.764 V at 3600 s). The state is now read at the data's
+    first time, as with the cut-off's number there (3.06e-9 Li, agreeing to 6e-9 relative as in the t_eval case)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    numbers = values.copy()
+    numbers["Upper voltage cut-off [V]"] = 2.8 - 1e-5 * 3600.0
+    at_start = pybamm_aea.set_initial_state(numbers, 1)["Initial cathode Li content"]
+    values["Upper voltage cut-off [V]"] = 2.8 - 1e-5 * pybamm.t
+    times = np.array([3600.0, 5400.0, 7200.0])
+    values["Current function [A]"] = pybamm.Interpolant(times, np.full(3, 1.5e-5), pybamm.t)
+    sim = pybamm.Simulation(AEA(), parameter_values=values)
+    assert sim.operating_mode == sim.MODE_DRIVE_CYCLE
+    solution = sim.solve(initial_soc=1)
+    assert solution.t[0] == 3600.0
+    assert solution["Average cathode Li content"].entries[0] == pytest.approx(at_start, rel=1e-6)
+
+
 def test_a_later_solve_past_a_cut_off_of_pybamm_t_is_explained_at_its_own_start():
     """Session 63: the start advice read the cut-offs at t = 0 where PyBaMM checks them at ``t_eval[0]``. LMS held at
     the state of a 2.79 V cut-off (2.770 V under its 1.5e-5 A discharge) with an upper cut-off 2.8 - 1e-5 t: over

@@ -552,3 +552,44 @@ class DecoratedProbe:
 
     def __lt__(self, other):
         return False
+
+
+def test_the_drive_cycle_start_check_names_a_solve_without_the_data_times(monkeypatch):
+    """Session 64: a plain solve's state is set at a drive cycle's data's first time when ``t_eval`` is None, as
+    PyBaMM's ``BaseSimulation.solve`` then solves at the "Current function [A]" Interpolant's data times. A PyBaMM
+    that read other data, or named the mode otherwise, would move the solve's start silently: the check names it."""
+    from pybamm_aea.pybamm_adapter import experiment_errors
+
+    experiment_errors.check()  # the installed PyBaMM's
+    monkeypatch.setattr(experiment_errors, "DRIVE_CYCLE_DATA", "Drive cycle current [A]")
+    with pytest.raises(ImportError, match=re.escape('Simulation.solve solving a drive cycle at its "Drive cycle '
+                                                    'current [A]" data times')):
+        experiment_errors.check()
+
+
+def test_the_variable_name_answer_check_names_a_changed_model_or_dict():
+    """``pybamm_adapter.variable_names`` (session 64) relies on PyBaMM's ``BaseModel.variables`` being a property with
+    a setter, its ``FuzzyDict`` a dict answering in its own ``__getitem__``, and ``new_copy`` and
+    ``variables_and_events`` copying the dict with ``copy()`` (else a copy is a plain FuzzyDict, PyBaMM's "Best
+    matches" again): each is named in the check's ImportError."""
+    import copy
+
+    from pybamm_aea.pybamm_adapter import variable_names
+
+    variable_names.check()  # the installed PyBaMM's
+
+    class NoSetter(pybamm.BaseModel):
+        variables = property(pybamm.BaseModel.variables.fget)
+
+        def new_copy(self):
+            return copy.copy(self)
+
+    class PlainDict(dict):  # (dict's own lookup: no answer of its own to wrap)
+        pass
+
+    with pytest.raises(ImportError) as err:
+        variable_names.check(NoSetter, fuzzy_dict=PlainDict)
+    for name in ("BaseModel.variables (a property with a setter)", "FuzzyDict (a dict with its own __getitem__",
+                 "BaseModel.new_copy copying self.variables"):
+        assert name in str(err.value), name
+    assert "variables_and_events" not in str(err.value)

@@ -296,18 +296,11 @@ class AEA(pybamm.BaseModel):
         # validated as PyBaMM's battery models validate theirs (``model.options = {"anod": ...}`` was kept as given)
         pybamm.BaseModel.options.fset(self, AEAOptions(options))
 
-    def get_processed_variable_or_event(self, name):
-        """PyBaMM's (``pybamm.BaseModel``'s public method, which ``solution[name]`` calls on each of the solution's
-        models), its KeyError for one of PyBaMM's heat names (``"Total heating [W]"``) saying what the model gives
-        instead (:func:`~pybamm_aea.models.submodels.heat.pybamm_heat_name_answer`), not PyBaMM's "Best matches"
-        ('Terminal power [W]' first among them)."""
-        try:
-            return super().get_processed_variable_or_event(name)
-        except KeyError as error:
-            answer = pybamm_heat_name_answer(name)
-            if answer is None:
-                raise
-            raise KeyError(answer) from error
+    # PyBaMM's ``variables``, whose KeyError for one of PyBaMM's heat names (``"Total heating [W]"``) says what the
+    # model gives instead (:func:`~pybamm_aea.models.submodels.heat.pybamm_heat_name_answer`), not PyBaMM's "Best
+    # matches": ``model.variables[name]``, ``sim.built_model.variables[name]`` and ``solution[name]`` alike
+    # (:mod:`pybamm_aea.pybamm_adapter.variable_names`)
+    variables = pybamm_adapter.variable_names.answered_variables(pybamm_heat_name_answer)
 
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):

@@ -52,7 +52,9 @@ not; :func:`install` installs them, idempotently, in this order; a check's ``ins
   ``Simulation`` classes' source, with the rest it reads). A ``starting_solution`` that ended on a model event is given
   PyBaMM's "final time" termination while the solve runs from it and its own back after (``BaseSolver.step`` returns any
   other old solution unchanged, and the simulation joined it to itself: a ``ValueError`` about ``all_ts``; ``check``
-  reads the texts in ``BaseSolver.step``'s source); at each ``on_step_start`` the callback sets the AEA step solvers'
+  reads the texts in ``BaseSolver.step``'s source); a plain ``solve`` sets its state at its start (``t_eval``'s first
+  time, or a drive cycle's data's, read as ``BaseSimulation.solve`` does: ``operating_mode``, ``MODE_DRIVE_CYCLE`` and
+  the ``"Current function [A]"`` Interpolant's ``x``); at each ``on_step_start`` the callback sets the AEA step solvers'
   ``experiment_step`` (in ``Simulation.steps_to_built_solvers``), which their warnings name. Retired by: the solution
   saying the experiment stopped on an error, or PyBaMM warning as it returns; ``BaseSolver.step`` going on from a
   solution a model event ended when a new experiment starts from it; the step's position given to the solver.
@@ -72,6 +74,14 @@ not; :func:`install` installs them, idempotently, in this order; a check's ``ins
   ``output_variables``, passes the list of the solutions' model class (``default_summary_plot_variables``: the AEA
   model's :data:`~pybamm_aea.models.aea.SUMMARY_PLOT_VARIABLES`) when all share one; PyBaMM's default list raised a
   KeyError on the negative electrode's loss of active material. Retired by: PyBaMM reading a model's default list.
+- :mod:`.variable_names`: the AEA model class's ``variables`` property (its one line,
+  ``variable_names.answered_variables(...)``: PyBaMM's ``BaseModel.variables``, reading and setting the private
+  ``_variables``) makes the model's variables' dict an :class:`~.variable_names.AnsweredVariables`, a
+  ``pybamm.FuzzyDict`` whose KeyError for one of PyBaMM's heat names says the model is isothermal and names its heat:
+  ``model.variables[name]``, ``sim.built_model.variables[name]`` and ``solution[name]``
+  (``BaseModel.get_processed_variable_or_event``'s last resort, ``variables_and_events``, a copy of the dict) alike;
+  its ``copy`` keeps the class (``new_copy`` copies the dict). Retired by: a model-level hook for the message of an
+  unknown variable name.
 
 **Solver internals read or set outside an override** (:mod:`.solver_internals`, used by
 :mod:`pybamm_aea.models.solvers`, :mod:`pybamm_aea.models.step_checks` and :mod:`pybamm_aea.models.start_advice`):
@@ -152,13 +162,14 @@ Where the patches are installed: :func:`install` when :mod:`pybamm_aea.models.ae
 (which ``pybamm.ParameterValues("Li2021_...")`` does).
 """
 from . import (cycle_states, experiment_builds, experiment_errors, experiment_inputs, initial_states, model_internals,
-               parameter_values, power_steps, solver_internals, spatial_variables, summary_plots)
+               parameter_values, power_steps, solver_internals, spatial_variables, summary_plots, variable_names)
 from .experiment_inputs import PYBAMM_INPUTS
 from .initial_states import patch_mismatch
 
 __all__ = ["install", "install_initial_state", "PYBAMM_INPUTS", "patch_mismatch", "cycle_states",
            "experiment_builds", "experiment_errors", "experiment_inputs", "initial_states", "model_internals",
-           "parameter_values", "power_steps", "solver_internals", "spatial_variables", "summary_plots"]
+           "parameter_values", "power_steps", "solver_internals", "spatial_variables", "summary_plots",
+           "variable_names"]
 
 
 def install_initial_state():

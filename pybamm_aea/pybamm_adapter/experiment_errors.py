@@ -124,6 +124,10 @@ STEP_MODELS = "steps_to_built_models"
 #: one it needs, and PyBaMM maps it (:func:`pybamm_aea.models.starting_state.check_carried_states` passes them over;
 #: :func:`check` finds the name in PyBaMM's source)
 CONTROL_STATES = ("Current variable [A]",)
+#: a drive cycle's: the ``pybamm.Simulation`` class attribute naming its ``operating_mode`` (an Interpolant current, no
+#: experiment) and the parameter whose Interpolant data times ``solve(t_eval=None)`` solves at (PyBaMM's
+#: ``BaseSimulation.solve``; :func:`check` finds both there), read for the time a plain solve's state is set at
+DRIVE_CYCLE_MODE, DRIVE_CYCLE_DATA = "MODE_DRIVE_CYCLE", "Current function [A]"
 #: the ``pybamm.Simulation`` attribute holding its experiment's step solvers, and the attribute of an AEA solver
 #: (:class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver`) the recorder sets to the step it runs
 STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
@@ -221,6 +225,9 @@ def check(simulation_class=None):
     step_source = _source(getattr(pybamm.BaseSolver, "step", None))
     if not all(f'"{text}"' in step_source for text in STEPS_ON_FROM) or "return old_solution" not in step_source:
         missing.append(f"BaseSolver.step stepping on from a termination of {STEPS_ON_FROM} only")
+    drive = "".join(_source(vars(cls)[METHOD]) for cls in simulation_class.__mro__ if METHOD in vars(cls))
+    if f"self.{DRIVE_CYCLE_MODE}" not in drive or f'["{DRIVE_CYCLE_DATA}"].x[0]' not in drive:
+        missing.append(f'Simulation.{METHOD} solving a drive cycle at its "{DRIVE_CYCLE_DATA}" data times')
     control = _source(getattr(getattr(pybamm, "external_circuit", None), "FunctionControl", None))
     missing += [f'the state "{name}" of external_circuit.FunctionControl' for name in CONTROL_STATES
                 if f'Variable("{name}"' not in control]
@@ -704,9 +711,13 @@ def _warn_after_solve(simulation, solution, inputs, message_of, category=None):
     return message is not None
 
 
-def _solve_start(t_eval):
-    """The time [s] a plain ``solve(t_eval)`` starts at, its state's: ``t_eval``'s first time (0 for None, PyBaMM's
-    drive cycle from its data, or one not a finite number, which PyBaMM refuses itself)."""
+def _solve_start(simulation, t_eval):
+    """The time [s] a plain ``solve(t_eval)`` of ``simulation`` starts at, its state's: ``t_eval``'s first time; for
+    None, a drive cycle's (its ``operating_mode``, :data:`DRIVE_CYCLE_MODE`) the first time of its
+    :data:`DRIVE_CYCLE_DATA`, where PyBaMM then solves from (session 64: data from 3600 s were read at 0); 0 for None
+    otherwise, or for one not a finite number (which PyBaMM refuses itself)."""
+    if t_eval is None and getattr(simulation, "operating_mode", None) == getattr(simulation, DRIVE_CYCLE_MODE, ()):
+        t_eval = getattr(simulation.parameter_values[DRIVE_CYCLE_DATA], "x", [None])[0]
     try:
         start = float(np.asarray(t_eval, dtype=float).ravel()[0])
     except (TypeError, ValueError, IndexError):
@@ -759,7 +770,7 @@ def _warn_failed_step(pybamm_method):
             _build_anew_on(self, carried, _carried_names())
         if not stepped:  # a plain solve(t_eval): only the nucleation warning
             # (its state is set at its t_eval's start: a cut-off of the time is read there, session 63)
-            token = STATE_TIME.set(_solve_start(bound.arguments.get("t_eval")))
+            token = STATE_TIME.set(_solve_start(self, bound.arguments.get("t_eval")))
             try:
                 solution = pybamm_method(*bound.args, **bound.kwargs)
             finally:

@@ -98,7 +98,10 @@ def source_of(obj):
     which every spawned or Dask sweep worker paid again (session 63). Here a top-level, undecorated class whose
     ``class`` line is the only one of its name in its file starts its block there (the line ``inspect`` finds), read
     to its end with ``inspect.getblock`` as ``inspect`` does: the same text without the parse; anything else
-    (a nested or decorated class, a name on two lines, a function) is ``inspect.getsource``'s."""
+    (a nested or decorated class, a name on two lines, a function) is ``inspect.getsource``'s. A cache around
+    ``inspect.getsource`` alone keeps none of the saving (session 64, re-read of session 63): of the checks' 20 reads,
+    15 are of different objects, 11 of them classes, each parsing its module; the reads took 0.214 against 0.064 CPU
+    s, a cold worker's import and first sweep point 1.17 against 1.03 CPU s (medians of 7 and 9, load 8-9)."""
     import linecache
     import re
 
