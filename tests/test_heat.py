@@ -60,6 +60,12 @@ def _closed_cycle(cell):
     x0, x1 = discharge["Cathode Li content"].entries[:, 0], charge["Cathode Li content"].entries[:, -1]
     U0, U1 = discharge["Cathode host OCP [V]"].entries[:, 0], charge["Cathode host OCP [V]"].entries[:, -1]
     free_energy_change = -F * np.sum(per_cell * (x1 - x0) * (U0 + U1) / 2)
+    # the lever-rule host's hysteresis state's stored energy q_c (U_delith - U_lith) h^2 / (4 gamma) A at the surface
+    # (0 on the others: h = 0, the branches equal): it returns to 4e-7 of itself (5.2e-4 J)
+    hysteresis = [sim.parameter_values.evaluate(p.q_c * p.A_cc / (4 * p.gamma_hyst))
+                  * (step["Cathode delithiation OCP [V]"].entries[k] - step["Cathode lithiation OCP [V]"].entries[k])
+                  * step["Cathode hysteresis state"].entries[k] ** 2 for step, k in ((discharge, 0), (charge, -1))]
+    free_energy_change += hysteresis[1] - hysteresis[0]
     t = np.concatenate([step["Time [s]"].entries for step in (discharge, charge)])
     q = np.concatenate([step["Irreversible heat [W]"].entries for step in (discharge, charge)])
     return electrical, free_energy_change, heat, t, q
@@ -69,7 +75,7 @@ def _closed_cycle(cell):
 @pytest.mark.parametrize("cell", CELLS)
 def test_the_heat_of_a_closed_cycle_is_the_electrical_energy_in_less_the_energy_out(cell):
     """First law: over a cycle that returns to its state, the heat is E_in - E_out (less the free energy's change that
-    remains, < 1e-5 uW.h). Measured relative misfit at rtol 1e-8: 2.7e-5 (LMS multi-phase), 9.4e-5 (lever rule), 2.3e-5
+    remains, < 1e-5 uW.h). Measured relative misfit at rtol 1e-8: 2.7e-5 (LMS multi-phase), 6.8e-5 (lever rule), 2.3e-5
     (Li-In), 3.6e-6 (LTO-LMS); it shrinks with the tolerance (LMS 7.1e-4 and 2.5e-2 at rtol 1e-4); the cycle's heat and
     the old recipe's are in docs/known_limits.rst, "Temperature: the OCPs' entropy and the heat". What this balance
     cannot see: each term of the stored free energy's rate integrates to ~0 over a cycle that returns to its state, so a
@@ -82,16 +88,18 @@ def test_the_heat_of_a_closed_cycle_is_the_electrical_energy_in_less_the_energy_
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("cell", ["LMS multi-phase", "LMS on Li-In", "LTO-LMS"])
-def test_the_multi_phase_host_dissipates_at_every_output_time(cell):
-    """Second law on the multi-phase host (a gradient flow of its free energy, gradient energy included): the heat is
+@pytest.mark.parametrize("cell", CELLS)
+def test_the_heat_is_non_negative_at_every_output_time(cell):
+    """Second law on both hosts (the multi-phase host a gradient flow of its free energy, gradient energy included; the
+    lever-rule host with its hysteresis state's stored energy, :func:`.heat.hysteresis_energy_rate`): the heat is
     >= 0 at every output time of a 0.5C cycle (measured minimum +0.64 uW on LMS, on Li and on Li-In; the old recipe
     went to -24.7 uW). One exception, stated: for the first 9 ms after a reversal from an empty Li0 surface (LTO-LMS,
     0.9 % of the output times) the heat is down to -4.4 uW, 1.4e-6 uW.h in all (8e-8 of the cycle's): the voltage
     reads the host potential extrapolated to the surface (2.912 V) where the Li enters the last cell at its own
     (2.687 V), a discretisation of the steep lattice gas; the test bounds that part at 1e-6 of the cycle's heat. The
-    lever-rule host's heat is not >= 0: its one-state hysteresis is no potential of the Li, and for the first ~0.05
-    Li after a reversal, while the branch is still the other one, it is negative (-3.7 uW at 0.5C; known_limits)."""
+    lever-rule host (session 64) too, its hysteresis state's stored energy counted: measured minimum +0.675 uW at
+    0.5C (at the discharge's end); it was -3.54 uW in the ~0.05 Li after a reversal, where the state's stored energy
+    was counted as heat."""
     _, _, heat, t, q = _closed_cycle(cell)
     negative = -np.trapezoid(np.minimum(q, 0), t)
     assert negative <= 1e-6 * heat, f"heat down to {q.min() * 1e6:+.3f} uW, {negative / heat:.1e} of the cycle's"
@@ -128,24 +136,48 @@ def test_the_heat_scales_as_the_current_squared_at_small_currents():
 def _free_energy_change(sim, solution):
     """The free energy the cell stores in its Li at the solution's last time less at its first [J], from the two
     states alone and the sets' OCP functions (not from the model's rate "Stored free energy rate [W.m-2]"): moving
-    Li into a reservoir at potential U vs Li changes it by -F U per mol, so each host cell's is
-    -F n_cell int_{x0}^{x1} U_h(x) dx (a single-phase host without gradient energy: its free energy is the sum of
-    its cells'), the Li-In anode's -F n_In A int_{Y0}^{Y1} U_LiIn(y(Y)) dY. Gauss-Legendre, 8 points per interval."""
+    Li into a reservoir at potential U vs Li changes it by -F U per mol, so each host cell's homogeneous part is
+    -F n_cell int_{x0}^{x1} U_h(x) dx, the multi-phase host's gradient energy F n kappa / (2 L^2) sum over the inner
+    faces of (x_{j+1} - x_j)^2 / dxi_{j+1/2} (the finite volumes' own functional, whose variation is the model's
+    kappa d2x/dX2; 0 at the faces, its natural boundary condition), the dispersed material's -F c_D L A int_{z0}^{z1}
+    U_D(z) dz a cell (its lattice-gas OCP, written here from its parameters), the Li-In anode's
+    -F n_In A int_{Y0}^{Y1} U_LiIn(y(Y)) dY. Gauss-Legendre, 8 points per interval."""
     p, values = sim.model.param, sim.parameter_values
-    assert values["Cathode gradient energy coefficient [V.m2]"] == 0
     assert np.all(solution["Cathode host active fraction"].entries == 1)
-    nodes, weights = np.polynomial.legendre.leggauss(8)
     T = values.evaluate(p.T)
+    mesh = sim.mesh["positive electrode"]
+
+    nodes, weights = np.polynomial.legendre.leggauss(8)
+    pieces = np.linspace(0, 1, 1001)
+    points = ((pieces[:-1] + pieces[1:])[:, None] + np.diff(pieces)[:, None] * nodes).ravel() / 2  # on [0, 1]
 
     def integral(ocp, start, end):  # int_start^end ocp(s) ds, element by element
-        s = (start + end)[:, None] / 2 + (end - start)[:, None] / 2 * nodes
-        return (end - start) / 2 * (ocp(s.ravel()).reshape(s.shape) @ weights)
+        s = start[:, None] + (end - start)[:, None] * points
+        return (end - start) * (ocp(s.ravel()).reshape(s.shape) @ np.tile(weights / 2000, 1000))
 
     x = solution["Cathode Li content"].entries
-    n_cell = values.evaluate(p.c_h * p.L_c * p.A_cc) * sim.mesh["positive electrode"].d_edges
+    n_host = values.evaluate(p.c_h * p.L_c * p.A_cc)
     U_h = values["Cathode homogeneous OCP [V]"]
-    change = -F * np.sum(n_cell * integral(lambda s: U_h(pybamm.Vector(s), pybamm.Scalar(T)).evaluate().ravel(),
-                                           x[:, 0], x[:, -1]))
+    change = -F * np.sum(n_host * mesh.d_edges * integral(
+        lambda s: U_h(pybamm.Vector(s), pybamm.Scalar(T)).evaluate().ravel(), x[:, 0], x[:, -1]))
+    kappa = values["Cathode gradient energy coefficient [V.m2]"]
+    if kappa > 0:
+        assert np.all(solution["Cathode transport stretch"].entries == 1)  # (no swelling: dX = L dxi)
+
+        def gradient_energy(profile):
+            return F * n_host * kappa / (2 * values.evaluate(p.L_c) ** 2) * np.sum(
+                np.diff(profile) ** 2 / np.diff(mesh.nodes))
+        change += gradient_energy(x[:, -1]) - gradient_energy(x[:, 0])
+    if "Dispersed material lithiation" in solution.all_models[0].variables:
+        z = solution["Dispersed material lithiation"].entries
+        assert np.all(solution["Dispersed material accessible fraction"].entries == 1)  # (no domain joins)
+        d = pybamm_aea.models.submodels.dispersed_material.DispersedConversion.OCP_REG
+        U0, w, RT_F = (values.evaluate(v) for v in (p.U0_D(p.T), p.w_ideal_D, p.R * p.T / p.F))
+
+        def U_D(zs):
+            return U0 + w * RT_F * (np.arcsinh((1 - zs) / d) - np.arcsinh(zs / d))
+        n_D = values.evaluate(p.c_D_full * p.L_c * p.A_cc)
+        change += -F * np.sum(n_D * mesh.d_edges * integral(U_D, z[:, 0], z[:, -1]))
     if "Li-In anode Li per In" in solution.all_models[0].variables:
         Y = solution["Li-In anode Li per In"].entries[[0, -1]]
         y_init, n_In, area = (values.evaluate(v) for v in (p.y_init, p.n_In, p.A_cc))
@@ -228,3 +260,55 @@ def test_the_built_model_and_its_copies_answer_pybamms_heat_names_as_the_solutio
         with pytest.raises(KeyError, match=re.escape("'Total heat capacity [J]' not found. Best matches are")):
             variables["Total heat capacity [J]"]
         assert variables["Irreversible heat [W]"] is dict.__getitem__(variables, "Irreversible heat [W]"), where
+
+
+@pytest.mark.parametrize("set_name", ["Li2021_Mo6S8", "Li2021_S_Mo6S8"])
+def test_the_heat_of_an_open_stretch_counts_the_gradient_energy_and_the_dispersed_material(set_name):
+    """Session 64: the first law of an open stretch on the multi-phase host, where the gradient energy and the
+    dispersed material's free energy change, against :func:`_free_energy_change` from the end states (until now those
+    two terms of the heat were held only by the second law). From the set's pristine state (x = 0.004, uniform, no
+    gradient energy, S8 unlithiated), 30 minutes at 0.2C and 10 minutes' rest at rtol 1e-8:
+    LMS makes its first Li1 domain, whose interfaces store 8.81e-5 J of gradient energy, 5.6 % of the stretch's heat
+    (1.579e-3 J); S-LMS lithiates its S8 to z = 0.093, whose free energy change is -F c_D L A int U_D dz (S-LMS's
+    host stays single-phase: 1e-11 J of gradient energy). Measured relative misfit: 1.2e-4 (LMS), 1.1e-5 (S-LMS); the bound
+    1e-3 is below either term's share, so a dropped or doubled one fails (mutations heat_gradient_energy_dropped,
+    heat_gradient_energy_doubled, heat_dispersed_term_dropped, heat_dispersed_term_doubled)."""
+    sim, solution, _ = _solve(set_name, {}, ["Discharge at 0.2C for 30 minutes", "Rest for 10 minutes"], rtol=1e-8)
+    t = solution["Time [s]"].entries
+    electrical = np.trapezoid(-solution["Current [A]"].entries * solution["Voltage [V]"].entries, t)
+    heat = np.trapezoid(solution["Irreversible heat [W]"].entries, t)
+    assert heat > 0
+    assert heat == pytest.approx(electrical - _free_energy_change(sim, solution), rel=1e-3)
+
+
+def test_the_tis2_entropic_heat_figures_of_known_limits(readme_figure):
+    """docs/known_limits.rst's reversible-heat figures of LixTiS2 at 70 C (Li2021_TiS2), from its OCP function and a
+    solve: T dU/dT at x = 0.25, 0.5, 0.95 (central difference of 0.01 K; the OCP is analytic, so the figures hold to
+    their rounding), I T dU/dT at 0.2C, and the irreversible heat averaged over 10 minutes of 0.2C from each end (to
+    its rounding and the processors' spread; it moves by 1e-4 of itself from rtol 1e-6 to 1e-8). Session 64: the docs'
+    0.37 and 0.85 uW were no run's (0.385 and 1.282 uW measured)."""
+    from pathlib import Path
+
+    from pybamm_aea.parameters.Li2021_TiS2 import X_MAX, tis2_ocp
+
+    text = (Path(__file__).parents[1] / "docs" / "known_limits.rst").read_text()
+
+    def stated(anchor):
+        return readme_figure(anchor, text=text).approx(across_processors=True)
+    T = 343.15
+    rate_of = {x: T * (tis2_ocp(pybamm.Scalar(x), pybamm.Scalar(T + 0.01)).evaluate()
+                       - tis2_ocp(pybamm.Scalar(x), pybamm.Scalar(T - 0.01)).evaluate()).item() / 0.02
+               for x in (0.25, 0.5, 0.95)}  # T dU/dT [V]
+    assert rate_of[0.25] * 1e3 == stated("is +{} mV at x = 0.25")
+    assert rate_of[0.5] == pytest.approx(0, abs=1e-9) and "mV at x = 0.25, 0 at 0.5 and" in " ".join(text.split())
+    assert -rate_of[0.95] * 1e3 == stated("and -{} mV at 0.95")
+    heats = {}
+    for x in (0.25, 0.95):
+        _, solution, _ = _solve("Li2021_TiS2", {}, ["Discharge at 0.2C for 10 minutes"], initial_soc=1 - x / X_MAX)
+        t, current = solution["Time [s]"].entries, solution["Current [A]"].entries[-1]
+        heats[x] = np.trapezoid(solution["Irreversible heat [W]"].entries, t) / (t[-1] - t[0])
+    assert current * 1e6 == stated("at 0.2C ({} uA)")
+    assert current * rate_of[0.25] * 1e6 == stated("I T dU/dT is {} and {_} uW there")
+    assert -current * rate_of[0.95] * 1e6 == stated("I T dU/dT is {_} and {} uW there")
+    assert heats[0.25] * 1e6 == stated("against {} and {_} uW of irreversible heat averaged")
+    assert heats[0.95] * 1e6 == stated("against {_} and {} uW of irreversible heat averaged")

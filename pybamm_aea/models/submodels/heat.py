@@ -4,6 +4,7 @@ The cell is isothermal (docs/known_limits.rst, "Temperature: the OCPs' entropy a
 heat its processes release at that temperature, so that a user can feed a thermal model of their own. The heat is
 
     q = -i V - dG/dt,   dG/dt = i U_a - F c_h a_h L_c int U (dx/dt) dxi - F c_D L_c int U_D (dz/dt)_reaction dxi
+                               + dE_h/dt
 
 per electrode area [W.m-2] (i > 0 on discharge, so -i V is the electrical power into the cell), G the free energy
 the cell stores in its Li: moving Li into a reservoir at potential U (vs Li metal) changes G by -F U per mol.
@@ -16,21 +17,32 @@ the cell stores in its Li: moving Li into a reservoir at potential U (vs Li meta
   potential is the mean of the two fitted branches (the ``"hysteresis": "none"`` OCP); the branch the hysteresis
   state blends toward is not a potential of the Li, so the hysteresis heat, i (U_mean - U_branch) at the surface, is
   dissipated (most of a lever-rule LMS cycle's heat: the figures are in known_limits, below).
+- The lever-rule host's hysteresis state h (one-state, :mod:`.open_circuit_potential`) stores free energy
+  E_h = q_c dU h^2 / (4 gamma), dU = U_delith - U_lith at the surface (:func:`hysteresis_energy_rate`): a
+  many-particle host on a branch holds its particles in metastable states, and on a reversal, while its voltage
+  crosses from one branch to the other, they give that energy back before any particle switches (Dreyer et al.,
+  Nat. Mater. 9, 448, 2010). With dh/dt = gamma abs(i) / q_c (sign(i) - h) the hysteresis dissipation is then
+  i (U_mean - U_blend) - dE_h/dt = abs(i) h^2 dU / 2 - q_c h^2 (d dU/dx_s) (dx_s/dt) / (4 gamma): i (U_branch -
+  U_mean) on a branch (h = +-1), none half-way (h = 0). This E_h is the one quadratic in h for which the first term
+  is >= 0 at every h and either sign of i (a coefficient larger or smaller goes negative on one side of h = 0).
+  Without it (until session 64) the heat was negative for the first ~0.05 Li after a reversal (-3.54 uW, LMS at
+  0.5C), while h still blended toward the other branch. With "Li trapping", the trapped Li's own rate in dx_s/dt is
+  not counted (a term of E_h's rate; the tests run without trapping).
 - The dispersed material: its OCP U_D at its reaction's rate (the Li it takes from the host; fresh domains that
   join by activation enter empty and move no Li).
 
 Over a cycle that returns to its state G returns, so the time integral of q is the electrical energy in less the
 energy out (tests/test_heat.py: to 1e-4 at rtol 1e-8 on both hosts, on Li-In and on LTO-LMS); over a stretch that
 does not, it is that energy less the change of G, which the tests take from the end states and the OCP functions
-(TiS2 on Li and on Li-In: to 1e-4). q is the sum of the
+(TiS2 on Li and on Li-In: to 1e-4; LMS's first Li1 domain with its gradient energy and S-LMS's S8, from the end
+profiles: 1.2e-4 and 1.1e-5). q is the sum of the
 dissipations: the interface reactions' i eta, the ohmic drops (cathode electrons, separator, Li0 film, interphase),
 the host's transport (its Li flux down the gradient of its chemical potential), the host-to-dispersed-material
 exchange, and on the lever-rule host the hysteresis heat. Each is >= 0 on the multi-phase host, and so q is at every
 output time (LMS at 0.5C: >= +0.64 uW), but for a few ms after a reversal from an empty Li0 surface, where the
 voltage reads the host potential extrapolated to the surface and the Li enters the last cell at its own (LTO-LMS:
--4.4 uW, 8e-8 of its cycle's heat). The lever-rule host's hysteresis heat is not >= 0 at each instant: the one-state
-hysteresis is no potential of the Li, and for the first ~0.05 Li after a reversal, while the blended branch is still
-the other one, its q is negative (-3.7 uW on LMS at 0.5C); over a cycle it is right.
+-4.4 uW, 8e-8 of its cycle's heat). On the lever-rule host q is >= 0 at every output time too (LMS at 0.5C: >= +0.675
+uW); the hysteresis dissipation's dU-slope term has no sign of its own, and the sum is measured, not proven, >= 0.
 
 What it does not count: the reversible (entropic) heat, I T dU/dT. It is 0 where the OCPs have no T (the Mo6S8 plateaus
 and windows, the lever-rule branches, the Li-In plateau: known_limits), not 0 where a lattice gas's configurational (R T
@@ -48,6 +60,8 @@ import re
 import pybamm
 
 from .cathode_diffusion import host_li_balance, xi
+from .degradation import free_window_stretch
+from .open_circuit_potential import HYSTERESIS_RATE
 
 #: the variables this module adds
 IRREVERSIBLE_HEAT = "Irreversible heat [W.m-2]"
@@ -81,9 +95,11 @@ def irreversible_heat_variables(param, options, variables):
     i = variables["Total current density [A.m-2]"]
     V = variables["Voltage [V]"]
     ((_, x_rate),) = host_li_balance(p, variables).items()
+    hysteresis = pybamm.Scalar(0)
     if options["host thermodynamics"] == "lever rule":
         x_free = variables["Cathode free Li content"]
         U = (p.U_lith(x_free, p.T) + p.U_delith(x_free, p.T)) / 2
+        hysteresis = hysteresis_energy_rate(p, variables, x_rate)
     else:
         U = variables["Cathode host OCP [V]"]
     a_h = variables["Cathode host active fraction"]
@@ -91,6 +107,21 @@ def irreversible_heat_variables(param, options, variables):
     r = variables["Dispersed material Li uptake rate [mol.m-3.s-1]"]  # c_D (dz/dt) of the reaction
     dispersed = -p.F * p.L_c * pybamm.Integral(variables["Dispersed material OCP [V]"] * r, xi)
     anode = i * variables["Anode OCP [V]"]
-    dG = anode + host + dispersed
+    dG = anode + host + dispersed + hysteresis
     q = -i * V - dG
     return {FREE_ENERGY_RATE: dG, IRREVERSIBLE_HEAT: q, IRREVERSIBLE_HEAT_W: q * p.A_cc}
+
+
+def hysteresis_energy_rate(param, variables, x_rate):
+    """The rate [W.m-2] of the free energy the lever-rule host's hysteresis state stores (module docstring),
+    E = q_c dU h^2 / (4 gamma), dU = U_delith - U_lith at the surface free Li content x_s:
+    dE/dt = q_c / (4 gamma) (2 h dU dh/dt + h^2 (d dU / dx_s) dx_s/dt). ``x_rate``: the host's dx/dt; the surface
+    content is the finite volumes' linear extrapolation, so its rate is the same extrapolation of ``x_rate``."""
+    p = param
+    h = variables["Cathode hysteresis state"]
+    x_s = variables["Cathode surface free Li content"]
+    gap = p.U_delith(x_s, p.T) - p.U_lith(x_s, p.T)
+    # d x_free / dx at the surface; the trapped Li's own (slow) rate is not counted ("Li trapping": module docstring)
+    x_s_rate = pybamm.boundary_value(x_rate, "right") * free_window_stretch(
+        p, variables["Cathode surface trapped Li content"])
+    return p.q_c / (4 * p.gamma_hyst) * (2 * h * gap * variables[HYSTERESIS_RATE] + h**2 * gap.diff(x_s) * x_s_rate)

@@ -17,6 +17,9 @@ import pybamm
 from ... import citations as c
 from .base import AEASubModel
 
+#: the rate of the hysteresis state, dh/dt (the ``rhs`` of "Cathode hysteresis state"; 0 without hysteresis)
+HYSTERESIS_RATE = "Cathode hysteresis state rate [s-1]"
+
 
 def _surface_ocp_variables(param, variables, h):
     """OCP variables of the host blended at hysteresis state ``h`` (0 gives the branch mean)."""
@@ -60,14 +63,15 @@ class CathodeOneStateHysteresisOCP(AEASubModel):
         return {"Cathode hysteresis state": h}
 
     def get_coupled_variables(self, variables):
-        variables.update(_surface_ocp_variables(self.param, variables, variables["Cathode hysteresis state"]))
-        return variables
-
-    def set_rhs(self, variables):
         p = self.param
         h = variables["Cathode hysteresis state"]
         i = variables["Total current density [A.m-2]"]
-        self.rhs = {h: p.gamma_hyst * pybamm.AbsoluteValue(i) / p.q_c * (pybamm.sign(i) - h)}
+        variables.update(_surface_ocp_variables(p, variables, h))
+        variables[HYSTERESIS_RATE] = p.gamma_hyst * pybamm.AbsoluteValue(i) / p.q_c * (pybamm.sign(i) - h)
+        return variables
+
+    def set_rhs(self, variables):
+        self.rhs = {variables["Cathode hysteresis state"]: variables[HYSTERESIS_RATE]}
 
     def set_initial_conditions(self, variables):
         h = variables["Cathode hysteresis state"]
@@ -80,6 +84,7 @@ class CathodeSingleOCP(AEASubModel):
     def get_coupled_variables(self, variables):
         h = pybamm.Scalar(0)
         variables["Cathode hysteresis state"] = h
+        variables[HYSTERESIS_RATE] = pybamm.Scalar(0)
         variables.update(_surface_ocp_variables(self.param, variables, h))
         return variables
 
