@@ -135,14 +135,18 @@ def test_options_round_trip_and_pybamm_keys_at_their_one_value():
 
 def test_thermal_option_isothermal_accepted_and_others_refused_pointing_to_known_limits():
     """"thermal": "isothermal" (PyBaMM's default) was "Unknown AEA option 'thermal'", and so was "lumped" with no
-    word that the model is isothermal (trial WG, finding 6). Its one value is accepted; "lumped" is refused naming
-    the value, the ambient temperature the cell stays at and the known-limits section."""
+    word that the model is isothermal (trial WG, finding 6). "isothermal" and "lumped" (session 64) are accepted and
+    kept through a model's options; "x-full" is refused naming the values, what each means and the known-limits
+    section."""
     assert AEAOptions({"thermal": "isothermal"}) == AEAOptions()
     assert AEA(build=False).options["thermal"] == "isothermal"
-    with pytest.raises(pybamm.OptionError, match="'thermal' cannot be 'lumped' on the AEA model; its only value is "
-                                                 "'isothermal'.*no heat balance.*Ambient temperature.*"
-                                                 "Irreversible heat \\[W\\].*known_limits"):
-        AEA({"thermal": "lumped"}, build=False)
+    lumped = AEA({"thermal": "lumped"}, build=False)
+    assert lumped.options["thermal"] == "lumped" and AEAOptions(lumped.options)["thermal"] == "lumped"
+    assert AEAOptions(lumped.options).possible("thermal") == ["isothermal", "lumped"]
+    with pytest.raises(pybamm.OptionError, match="'thermal' cannot be 'x-full' on the AEA model; its values are "
+                                                 "'isothermal', 'lumped'.*Ambient temperature.*"
+                                                 "Irreversible heat \\[W\\].*lumped.*known_limits"):
+        AEA({"thermal": "x-full"}, build=False)
 
 
 def test_options_assigned_to_a_model_are_validated():
@@ -169,7 +173,10 @@ def test_print_options_lists_each_option_its_value_and_its_possible_values(capsy
         match = re.fullmatch(r"'(.+)': '(.+)' \(possible: \[(.+)\]\)", line)
         assert match, line
         parsed[match[1]] = (match[2], [value.strip("'") for value in match[3].split("', '")])
-    assert parsed == {key: (value, list(AEAOptions.POSSIBLE.get(key, (value,)))) for key, value in options.items()}
+    # (the keys PyBaMM reads: their one value, but "thermal"'s two)
+    thermal = {"thermal": ("isothermal", "lumped")}
+    assert parsed == {key: (value, list(AEAOptions.POSSIBLE.get(key, thermal.get(key, (value,)))))
+                      for key, value in options.items()}
     assert parsed["anode"] == ("Li-In", ["lithium metal", "Li-In"])
     assert parsed["interphase growth"] == ("stability window", ["none", "parabolic", "stability window"])
     assert parsed["working electrode"] == ("positive", ["positive"])

@@ -20,6 +20,7 @@ from .parameters import AEAParameters
 from .solvers import ScalarFunctionsIDAKLUSolver, SharedEventsIDAKLUSolver
 from .submodels.cell_voltage import electrode_level_variables
 from .submodels.heat import irreversible_heat_variables, pybamm_heat_name_answer
+from .submodels.lumped_thermal import lumped_thermal
 from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 
 
@@ -79,7 +80,8 @@ SUMMARY_PLOT_VARIABLES = (
     "Positive electrode capacity [A.h]",
     "Throughput capacity [A.h]",
 )
-#: the model's temperatures, each in K and in degrees C: all the ambient one (isothermal), under PyBaMM's names
+#: the model's temperatures, each in K and in degrees C, under PyBaMM's names: all the ambient one (isothermal), or the
+#: cell's but the two ambient ones (lumped)
 _TEMPERATURES = ("Ambient temperature", "Cell temperature", "X-averaged cell temperature",
                  "Volume-averaged cell temperature", "Volume-averaged ambient temperature",
                  "X-averaged positive electrode temperature", "X-averaged separator temperature")
@@ -158,6 +160,8 @@ class AEAOptions(dict):
       the multi-phase host, less exact on a steep cut-off; measured in
       :class:`.submodels.cell_voltage.CellVoltageAsState`; on the lever rule an algebraic voltage
       in the error test of its tight tolerances took 828 instead of 352 solver steps per C/10 cycle).
+    - ``"thermal"`` (PyBaMM's option): ``"isothermal"`` (default: the cell at ``"Ambient temperature [K]"``) or
+      ``"lumped"`` (one cell temperature, a state: :mod:`.submodels.lumped_thermal`).
     """
 
     #: option -> its values, the first the default (written once, light: :data:`pybamm_aea.aea_option_values.POSSIBLE`)
@@ -177,26 +181,31 @@ class AEAOptions(dict):
         "operating mode": ("current", "the model is current-driven; hold a voltage, power or resistance with an "
                                       "experiment's steps (pybamm.step.voltage, pybamm.step.power, "
                                       "pybamm.step.resistance)"),
-        # PyBaMM's default; "lumped", "x-full" were an OptionError naming only the AEA options (trial WG)
-        "thermal": ("isothermal", "the model has no heat balance: the cell is at \"Ambient temperature [K]\" "
-                                  "throughout; its dissipated heat is \"Irreversible heat [W]\" "
-                                  "(docs/known_limits.rst, \"Temperature: the OCPs' entropy and the heat\")"),
+        # PyBaMM's values the model has, its default first ("x-full" was an OptionError naming only the AEA options:
+        # trial WG): "isothermal", the cell at "Ambient temperature [K]" throughout; "lumped", one cell temperature
+        # (:mod:`.submodels.lumped_thermal`)
+        "thermal": (("isothermal", "lumped"), "\"isothermal\": the cell is at \"Ambient temperature [K]\" "
+                    "throughout, its dissipated heat \"Irreversible heat [W]\"; \"lumped\": one cell temperature "
+                    "heated by it and the reversible heat and cooled to the ambient (docs/known_limits.rst, "
+                    "\"Temperature: the OCPs' entropy and the heat\"); the cell has no temperature profile"),
     }
 
     def __init__(self, options=None):
-        if isinstance(options, AEAOptions):  # a model's options: its own, less the keys for PyBaMM
-            options = {key: value for key, value in options.items() if key in self.POSSIBLE}
+        if isinstance(options, AEAOptions):  # a model's options: its own, less the keys of one value for PyBaMM
+            options = {key: value for key, value in options.items() if len(self.possible(key)) > 1}
         if options is not None and not isinstance(options, collections.abc.Mapping):
             raise pybamm.OptionError(f"AEA options must be a dict of option names to values, got {options!r}; "
                                      f"known options: {sorted(self.POSSIBLE)}")
         options = dict(options or {})
         for key, value in list(options.items()):
             if key in self._PYBAMM_KEYS:
-                only, why = self._PYBAMM_KEYS[key]
-                if value != only:
-                    raise pybamm.OptionError(
-                        f"Option {key!r} cannot be {value!r} on the AEA model; its only value is {only!r}: {why}")
-                del options[key]  # set below with the others
+                allowed, why = self.possible(key), self._PYBAMM_KEYS[key][1]
+                if value not in allowed:
+                    values = (f"its only value is {allowed[0]!r}" if len(allowed) == 1 else
+                              f"its values are {', '.join(repr(v) for v in allowed)}")
+                    raise pybamm.OptionError(f"Option {key!r} cannot be {value!r} on the AEA model; {values}: {why}")
+                if len(allowed) == 1:
+                    del options[key]  # set below with the others
                 continue
             if key not in self.POSSIBLE:
                 raise pybamm.OptionError(
@@ -218,12 +227,16 @@ class AEAOptions(dict):
                 given={"host thermodynamics": "multi-phase"}, needs={"host thermodynamics": "lever rule"},
                 reason=f"{full['hysteresis']!r} is an option of the lever-rule host; the multi-phase host's hysteresis "
                        "follows from its free energy")
-        full.update({key: only for key, (only, _) in self._PYBAMM_KEYS.items()})
+        full.update({key: options.get(key, self.possible(key)[0]) for key in self._PYBAMM_KEYS})
         super().__init__(full)
 
     def possible(self, key):
-        """The values option ``key`` may take: :attr:`POSSIBLE`'s, or the one value of a key PyBaMM reads."""
-        return list(self.POSSIBLE[key]) if key in self.POSSIBLE else [self._PYBAMM_KEYS[key][0]]
+        """The values option ``key`` may take: :attr:`POSSIBLE`'s, or those of a key PyBaMM reads (its default
+        first)."""
+        if key in self.POSSIBLE:
+            return list(self.POSSIBLE[key])
+        values = self._PYBAMM_KEYS[key][0]
+        return list(values) if isinstance(values, tuple) else [values]
 
     def print_options(self):
         """Print each option, its value and its possible values, one a line (PyBaMM's
@@ -238,13 +251,20 @@ class AEAOptions(dict):
         print()
         print(inspect.cleandoc(type(self).__doc__))
         print()
-        print("Keys PyBaMM's own code reads, each with its one value on the AEA model:")
-        for key, (only, why) in self._PYBAMM_KEYS.items():
-            print(f"- {key!r}: {only!r}: {why}")
+        print("Keys PyBaMM's own code reads, with their values on the AEA model:")
+        for key, (_, why) in self._PYBAMM_KEYS.items():
+            print(f"- {key!r}: {' or '.join(repr(v) for v in self.possible(key))}: {why}")
+
+
+def is_isothermal(model):
+    """Whether ``model`` (an :class:`AEA`) is isothermal: its "thermal" option, "isothermal" until its options are
+    set (``BaseModel.__init__`` reads ``variables`` before the model's own options exist)."""
+    options = getattr(model, "_options", None)
+    return options is None or options["thermal"] == "isothermal"
 
 
 class AEA(pybamm.BaseModel):
-    """Dense mixed-conducting (all-electrochem-active) cathode cell, isothermal.
+    """Dense mixed-conducting (all-electrochem-active) cathode cell, isothermal or with one lumped temperature.
 
     Submodels (``model.submodels``, replaceable before ``build_model``):
     cathode solid transport, cathode OCP (with hysteresis), a dispersed second active material
@@ -281,6 +301,8 @@ class AEA(pybamm.BaseModel):
         pybamm.citations.register(citations.LI2021)
         self.options = AEAOptions(options)
         self.param = AEAParameters()
+        if self.options["thermal"] == "lumped":  # (before the submodels: each reads the temperature)
+            self.param.lumped_temperature()
         self._calc_esoh = False
         self.set_submodels()
         if build:
@@ -299,8 +321,9 @@ class AEA(pybamm.BaseModel):
     # PyBaMM's ``variables``, whose KeyError for one of PyBaMM's heat names (``"Total heating [W]"``) says what the
     # model gives instead (:func:`~pybamm_aea.models.submodels.heat.pybamm_heat_name_answer`), not PyBaMM's "Best
     # matches": ``model.variables[name]``, ``sim.built_model.variables[name]`` and ``solution[name]`` alike
-    # (:mod:`pybamm_aea.pybamm_adapter.variable_names`)
-    variables = pybamm_adapter.variable_names.answered_variables(pybamm_heat_name_answer)
+    # (:mod:`pybamm_aea.pybamm_adapter.variable_names`); isothermal models only (lumped: PyBaMM's heat names the
+    # model has are its variables, and it is not isothermal)
+    variables = pybamm_adapter.variable_names.answered_variables(pybamm_heat_name_answer, applies=is_isothermal)
 
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):
@@ -389,15 +412,20 @@ class AEA(pybamm.BaseModel):
         variables.update(self._degradation_summary_variables(variables))
         variables.update(electrode_level_variables(self.param, variables))
         variables.update(irreversible_heat_variables(self.param, self.options, variables))
+        if self.options["thermal"] == "lumped":
+            rhs, initial_conditions, heat = lumped_thermal(self.param, self.options, variables)
+            self.rhs.update(rhs)
+            self.initial_conditions.update(initial_conditions)
+            variables.update(heat)
         variables.update(standard_summary_variables(self.param, variables))
         variables.update({
             "Time [s]": pybamm.t,
             "Time [min]": pybamm.t / 60,
             "Time [h]": pybamm.t / 3600,
-            # isothermal: the cell is at the ambient temperature (PyBaMM's isothermal model's names, in K and
-            # degrees C: its "Cell temperature [C]" is its "Cell temperature [K]" - 273.15)
-            **{f"{name} [K]": self.param.T for name in _TEMPERATURES},
-            **{f"{name} [C]": self.param.T - 273.15 for name in _TEMPERATURES},
+            # PyBaMM's names, in K and degrees C (its "Cell temperature [C]" is its "Cell temperature [K]" - 273.15):
+            # isothermal, the cell is at the ambient temperature; lumped, at its one temperature
+            **{f"{name} [K]": temperature for name, temperature in self._temperatures().items()},
+            **{f"{name} [C]": temperature - 273.15 for name, temperature in self._temperatures().items()},
             # (PyBaMM's two names for one quantity)
             **dict.fromkeys(("Power [W]", "Terminal power [W]"), variables["Voltage [V]"] * variables["Current [A]"]),
             # as PyBaMM's battery models: V / |I|, 0 at zero current (where it is not defined)
@@ -426,6 +454,12 @@ class AEA(pybamm.BaseModel):
             *STANDARD_SUMMARY_VARIABLES,
         ]
         self._built = True
+
+    def _temperatures(self):
+        """{PyBaMM's name of a temperature (:data:`_TEMPERATURES`): the model's temperature under it [K]}."""
+        p = self.param
+        ambient = getattr(p, "T_amb", p.T)  # (lumped: the ambient, p.T the cell's)
+        return {name: ambient if "mbient" in name else p.T for name in _TEMPERATURES}
 
     def _degradation_summary_variables(self, variables):
         """The cathode's Li inventory [mol], the part of it lost, and the loss of active material [%].

@@ -66,6 +66,7 @@ it starts (and :func:`pybamm_aea.fitting.fit_factors` calls it).
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import math
@@ -102,6 +103,7 @@ __all__ = ["cut_off_potential", "Range", "RANGES", "check_value", "checked_param
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "ThermalParametersIgnoredWarning",
+           "LUMPED_THERMAL",
            "refuse_above_melting_points", "melting_points", "DISPERSED_MELTING_POINT",
            "pybamm_thermal_parameter_names", "refuse_misspelt_inputs",
            "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs", "tables_past_cut_offs", "check_step_until_in_tables",
@@ -153,6 +155,25 @@ RANGES = {
     LOWEST_MEASURED: Range(_TEMPERATURE.low, HIGHEST_MEASURED, why="the lowest temperature measured, at most the "
                            "highest", slip=_TEMPERATURE.slip),
     HIGHEST_MEASURED: _TEMPERATURE,
+    # the lumped thermal option's ("thermal": "lumped", pybamm_aea.models.submodels.lumped_thermal; LUMPED_THERMAL),
+    # PyBaMM's names where the meaning is its lumped model's; no value is assumed for any
+    "Initial temperature [K]": dataclasses.replace(_TEMPERATURE, if_missing=(
+        "the lumped thermal option (\"thermal\": \"lumped\") starts the cell at it (PyBaMM's lumped model's "
+        "parameter), for example the ambient temperature (values[\"Initial temperature [K]\"] = "
+        "values[\"Ambient temperature [K]\"]).")),
+    "Cell heat capacity [J.K-1.m-2]": Range(0.0, None, low_open=True, why="a heat capacity per electrode area",
+                                            if_missing=(
+        "the lumped thermal option (\"thermal\": \"lumped\") reads the heat capacity of the cell per electrode "
+        "area, the sum over its layers of density x specific heat x thickness (PyBaMM's lumped model takes them per "
+        "layer). No AEA set has it: the paper gives no heat capacities. For example PyBaMM's Chen2020 set (LG M50; "
+        "Chen et al. 2020) gives 355 J.K-1.m-2 for one electrode pair with its current collectors (from its "
+        "densities, specific heats and thicknesses); a cell in a die or a pouch adds its casing's.")),
+    "Total heat transfer coefficient [W.m-2.K-1]": Range(0.0, None, why="a heat transfer coefficient (0: adiabatic)",
+                                                         if_missing=(
+        "the lumped thermal option (\"thermal\": \"lumped\") cools the cell to the ambient temperature through "
+        "its electrode area at this coefficient (PyBaMM's lumped model's, per m2 of cooling surface; 0 is "
+        "adiabatic). No AEA set has it. For example PyBaMM's Chen2020 set (LG M50; Chen et al. 2020) gives 10 "
+        "W.m-2.K-1.")),
     "Nominal cell capacity [A.h]": _POSITIVE,
     # cell voltages (on Li-In 0.62 V below the cathode's vs Li); NaN ran to -206 V and x = 8 in a 4-Li host
     "Lower voltage cut-off [V]": Range(0.0, "Upper voltage cut-off [V]", high_open=True,
@@ -1495,15 +1516,27 @@ class ExperimentInputNames:
 _PARAMETERS_CHECKED = weakref.WeakKeyDictionary()  # discretised model -> the parameter names already looked at
 
 
+#: the parameters of the lumped thermal option ("thermal": "lumped", :mod:`pybamm_aea.models.submodels.lumped_thermal`),
+#: which the isothermal model does not read
+LUMPED_THERMAL = ("Initial temperature [K]", "Cell heat capacity [J.K-1.m-2]",
+                  "Total heat transfer coefficient [W.m-2.K-1]")
+
+
 class ThermalParametersIgnoredWarning(UserWarning):
     """Parameters of PyBaMM's thermal submodels (:func:`pybamm_thermal_parameter_names`) set on an AEA set: the model
-    is isothermal at its "Ambient temperature [K]" and reads none of them."""
+    reads none of them (the isothermal one, at its "Ambient temperature [K]"; the lumped one reads only
+    :data:`LUMPED_THERMAL`)."""
 
     @classmethod
-    def of(cls, names, values):
-        """The warning naming each of ``names`` (with its value where a number) and the values' ambient temperature."""
+    def of(cls, names, values, thermal="isothermal"):
+        """The warning naming each of ``names`` (with its value where a number) and, for the ``thermal`` option
+        "isothermal", the values' ambient temperature."""
         given = ", ".join(f"{name!r}" + (f" = {values[name]!r}" if isinstance(values[name], numbers.Number) else "")
                           for name in names)
+        if thermal == "lumped":
+            return cls(f"{given}: PyBaMM thermal parameters, which the AEA model does not read: its lumped thermal "
+                       f"option reads only {', '.join(repr(name) for name in LUMPED_THERMAL)}, so they have no "
+                       "effect (docs/known_limits.rst, \"Temperature: the OCPs' entropy and the heat\")")
         ambient = values.get("Ambient temperature [K]")
         at = (f" = {ambient:g} K ({ambient - zero_Celsius:.4g} C)" if isinstance(ambient, numbers.Number) else "")
         return cls(f"{given}: PyBaMM thermal parameters, which the AEA model does not read: it is isothermal at its "
@@ -1542,7 +1575,7 @@ def pybamm_thermal_parameter_names():
     for domain in (electrodes.n, electrodes.p):
         thermal |= {node.name for node in domain.prim.dUdT(pybamm.Scalar(0.5)).pre_order()
                     if isinstance(node, pybamm.FunctionParameter)}
-    return frozenset(thermal - read_all(pybamm.GeometricParameters()) - RANGES.keys())
+    return frozenset(thermal - read_all(pybamm.GeometricParameters()) - (RANGES.keys() - set(LUMPED_THERMAL)))
 
 
 def warn_unknown_parameters(model, warned=None):
@@ -1568,12 +1601,14 @@ def warn_unknown_parameters(model, warned=None):
         _PARAMETERS_CHECKED[model] = names
     except TypeError:
         return
-    read = RANGES.keys() - set(SWEEP_ONLY_INPUTS)
-    thermal = sorted(names & pybamm_thermal_parameter_names() - read - set(warned or ()))
+    option = (getattr(model, "options", None) or {}).get("thermal", "isothermal")
+    # (the lumped option's parameters are read by it only)
+    read = RANGES.keys() - set(SWEEP_ONLY_INPUTS) - set(LUMPED_THERMAL if option != "lumped" else ())
+    thermal = sorted(names & (pybamm_thermal_parameter_names() | set(LUMPED_THERMAL)) - read - set(warned or ()))
     if thermal:
         if warned is not None:
             warned.update(thermal)
-        warnings.warn(ThermalParametersIgnoredWarning.of(thermal, values), stacklevel=_at_user(None))
+        warnings.warn(ThermalParametersIgnoredWarning.of(thermal, values, option), stacklevel=_at_user(None))
     for name in sorted(names - read - set(thermal) - {"citations"}, key=str):
         close = close_names(name, sorted(read), cutoff=0.8)
         if (close or name in SWEEP_ONLY_INPUTS) and name not in (warned or ()):

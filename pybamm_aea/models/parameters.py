@@ -49,6 +49,8 @@ class AEAParameters(pybamm.ElectricalParameters):
             "Distance across electrode height [m]": pybamm.Scalar(0),
             "Time [s]": pybamm.t}), "Ambient temperature [K]")
         self.T_ref = P("Reference temperature [K]")
+        #: the temperature at the start (an initial condition's): the ambient one's while the cell is isothermal
+        self.T_initial = self.T
 
         # Cathode (dense, 100 % active mixed ionic-electronic conductor)
         self.m_c = P("Cathode loading [kg.m-2]")
@@ -180,6 +182,22 @@ class AEAParameters(pybamm.ElectricalParameters):
         #: (:func:`pybamm_aea.models.checks.acting_factors`) to advise only a factor that acts
         self.factor_conditions = {}
         self._factors = factor  # (read only through :meth:`_factor`, which records each read)
+
+    def lumped_temperature(self):
+        """Make the temperature every law of the model reads (:attr:`T`) the cell temperature, a state of the lumped
+        thermal option (:mod:`.submodels.lumped_thermal`), and add its parameters: :attr:`T_amb` the ambient
+        temperature (the isothermal model's :attr:`T`), :attr:`T_initial` PyBaMM's "Initial temperature [K]",
+        :attr:`C_A` the cell's heat capacity per electrode area, :attr:`h_A` PyBaMM's "Total heat transfer coefficient
+        [W.m-2.K-1]" (per m2 of cooling surface, which is here the electrode area). Each is checked and refused if
+        missing (:data:`pybamm_aea.models.checks.RANGES`). The parameterisation-time checks that read a temperature
+        (the gradient energy, the binodal) keep the ambient one."""
+        P = checked_parameter
+        self.T_amb = self.T
+        self.T_initial = P("Initial temperature [K]")
+        self.C_A = P("Cell heat capacity [J.K-1.m-2]")
+        self.h_A = P("Total heat transfer coefficient [W.m-2.K-1]")
+        # (scale: the state is of order 300 K, resolved to the solver's atol times it)
+        self.T = pybamm.Variable("Cell temperature [K]", scale=self.T_ref)
 
     def _factor(self, name, acts_where=True):
         """The factor ``name`` for a function of state being built, its condition of acting (``acts_where``: True, or

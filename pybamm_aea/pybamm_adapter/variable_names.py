@@ -74,17 +74,18 @@ def check(model_class=None, fuzzy_dict=None):
         raise patch_mismatch("variable-name answer", __name__, missing)
 
 
-def answered_variables(answer):
+def answered_variables(answer, applies=None):
     """The ``variables`` property of a model class whose variables' dicts answer the names ``answer(name)`` has a
     text for (:class:`AnsweredVariables`): PyBaMM's ``BaseModel.variables``, its dict made one where it is read
-    (checked first, :func:`check`)."""
+    (checked first, :func:`check`); on a model for which ``applies(model)`` is false (given), PyBaMM's own answer.""" 
     check()
     pybamm_variables = pybamm.BaseModel.variables
 
     def variables(model):
         found = pybamm_variables.fget(model)
-        if type(found) is not AnsweredVariables or found.answer is not answer:
-            found = AnsweredVariables(found, answer)
+        wanted = answer if applies is None or applies(model) else None
+        if type(found) is not AnsweredVariables or found.answer is not wanted:
+            found = AnsweredVariables(found, wanted)
             setattr(model, VARIABLES, found)
         return found
 

@@ -349,7 +349,7 @@ class CathodeCahnHilliard(AEASubModel):
         U = variables["Cathode host OCP [V]"]
         y = variables["Cathode Li content variable"]
         x_0 = variables["Initial cathode Li content profile"]
-        self.initial_conditions = {y: self.content_variable(x_0), U: p.U_h(x_0, p.T)}
+        self.initial_conditions = {y: self.content_variable(x_0), U: p.U_h(x_0, p.T_initial)}
 
     def add_events_from(self, variables):
         """A lattice gas full (``"Cathode host full at maximum Li content"`` 1, the AEA_* materials' sets): the solve
