@@ -112,8 +112,8 @@ def sulfur(mass_fraction=SLMS_COMPOSITION["S8"],
         "Dispersed material product-layer Li diffusivity [m2.s-1]": product_layer_diffusivity_S,
         "Dispersed material interfacial rate constant [s-1]": interfacial_rate_S,
         "Initial dispersed material lithiation": 0.0,
-        # S8's record (CRC Handbook, 388.36 K): the cell's temperature is refused above it
-        "Dispersed material melting point [K]": S8.melting_point,
+        # the material itself, the energy model's S8 record: its melting point (CRC Handbook, 388.36 K) bounds the cell
+        "Dispersed material": S8,
         # conventional S-C-LGPS comparison only (see above)
         "Dispersed material lithiation transfer coefficient": 0.25,
         "Dispersed material reaction rate constant [s-1]": conventional_reaction_rate_S,
@@ -131,8 +131,8 @@ def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
       parameters, 8/3 formula units per cell: 8.36 A, a literature value, and 8.353 A, assumed, because the place
       in Ohzuku et al. 1995 it was attributed to could not be checked; see the records' sources), so lithiation
       changes the volume by -0.2 % ("zero strain"; 0 with a = 8.36 A for both).
-    - no "Dispersed material melting point [K]": no melting or decomposition temperature of Li4Ti5O12 is cited here
-      (its record has none), so the Li anode's bounds the cell.
+    - "Dispersed material": the energy model's Li4Ti5O12 record, which cites no melting or decomposition
+      temperature, so the Li anode's bounds the cell.
     - fully accessible: the paper's 130 mAh/g of LTO-LMS needs all of it
       ((130 - 0.4 x 175) / 0.6 = 100 mAh/g from Mo6S8, physics notes).
     - shrinking core with a product layer that conducts (Li7Ti5O12 is metallic, the paper's
@@ -158,6 +158,7 @@ def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
         "Dispersed material product-layer Li diffusivity [m2.s-1]": product_layer_diffusivity_LTO,
         "Dispersed material interfacial rate constant [s-1]": interfacial_rate_LTO,
         "Initial dispersed material lithiation": 0.0,
+        "Dispersed material": get_material("Li4Ti5O12"),
     }
 
 
@@ -165,5 +166,5 @@ def none():
     """No dispersed material: S8 properties at mass fraction 0 and no exchange (no part to play)."""
     values = sulfur(mass_fraction=0.0)
     values["Dispersed material interfacial rate constant [s-1]"] = 0.0
-    del values["Dispersed material melting point [K]"]  # (no dispersed material: no melting point of its)
+    del values["Dispersed material"]  # (no dispersed material: no record, no melting point of its)
     return values
