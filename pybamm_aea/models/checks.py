@@ -105,6 +105,7 @@ __all__ = ["cut_off_potential", "Range", "RANGES", "check_value", "checked_param
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "ThermalParametersIgnoredWarning",
            "LUMPED_THERMAL",
            "refuse_above_melting_points", "melting_points", "DISPERSED_MELTING_POINT",
+           "ambient_extremes", "AMBIENT_SAMPLES",
            "pybamm_thermal_parameter_names", "refuse_misspelt_inputs",
            "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs", "tables_past_cut_offs", "check_step_until_in_tables",
            "check_held_voltages_in_tables", "held_voltages_past_tables", "first_past_table_ends", "step_said",
@@ -2052,9 +2053,10 @@ class TemperatureOutsideMeasuredRangeWarning(UserWarning):
     """A solve's ambient temperature lies outside the temperatures the paper measured the set's cell at (its values'
     :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED`): the set's temperature dependences (activation energies,
     most of them assumed) are extrapolated there. Warned, never refused: the run is a prediction beyond the data.
-    Its ``temperature`` [K] and ``set_name`` (the set's name it says, None: "this set's") are attributes too."""
+    Its ``temperature`` [K], ``set_name`` (the set's name it says, None: "this set's") and ``time`` [s] (of a
+    time-varying ambient temperature's worst point; None: a constant) are attributes too."""
 
-    temperature = set_name = None
+    temperature = set_name = time = None
 
 
 _AMBIENT = "Ambient temperature [K]"
@@ -2064,13 +2066,18 @@ _TEMPERATURES_WARNED = weakref.WeakKeyDictionary()  # discretised model -> the t
 _MEASURED_RANGES = weakref.WeakKeyDictionary()
 
 
-def warn_outside_measured_temperatures(model, inputs=None, stacklevel=None, once=True, warned=None, name=None):
+def warn_outside_measured_temperatures(model, inputs=None, stacklevel=None, once=True, warned=None, name=None,
+                                       times=None):
     """:class:`TemperatureOutsideMeasuredRangeWarning` if the ambient temperature ``model`` solves at (its parameter
     values': a number, or an input parameter's value in ``inputs``, a dict or PyBaMM's list of dicts, a number or a
     numpy array of them; an experiment step's ``temperature=``, which PyBaMM sets in the step model's values) lies
     outside the values' :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED`. ``model``: a parameterised model, or the
-    ``pybamm.ParameterValues`` themselves. Values without them (a user's own set, PyBaMM's) and an ambient temperature
-    that is a function of time or space are not looked at. Once per model and temperature; ``once=False``: at each
+    ``pybamm.ParameterValues`` themselves. A function of time (a Python function, an Interpolant) of a model's values
+    is judged over the whole span of ``times`` [s] (the solve's ``t_eval``, an experiment step's start and end;
+    :func:`ambient_extremes`), its highest and lowest named with their times, once per model (an experiment: once in
+    its solve) and side. Values without a measured range (a user's own set, PyBaMM's), an ambient temperature of
+    space, and a function of time without ``times`` or of values given themselves are not looked at. Once per model
+    and temperature; ``once=False``: at each
     call (what :mod:`pybamm_aea.sweep` does for each point, whose row carries its own temperature's warning), as for
     values given themselves. ``warned``: a set of the temperatures already named elsewhere in the same solve (an
     experiment's other step models, :attr:`ExperimentInputNames.temperatures_warned`), each named once. ``name``: the
@@ -2092,89 +2099,192 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=None, once
         low, high, given = read
     if isinstance(given, pybamm.InputParameter):
         sets = inputs if isinstance(inputs, list) else [inputs or {}]
-        temperatures = [T for one in sets if isinstance(one, dict) for T in _numbers(dict(one).get(given.name))]
-    else:
-        temperatures = [plain_number(given)]
+        temperatures = [(T, None) for one in sets if isinstance(one, dict) for T in _numbers(dict(one).get(given.name))]
+    elif plain_number(given) is not None:
+        temperatures = [(plain_number(given), None)]
+    else:  # (a function of time: its extremes over the span; one of space or the state: not looked at)
+        symbol = None if values is model or times is None else _ambient_symbol(model, values)
+        temperatures = [] if symbol is None or not _of_time(symbol) else ambient_extremes(symbol, inputs, times)
     seen = _TEMPERATURES_WARNED.setdefault(model, set()) if once and values is not model else set()
-    for T in temperatures:
-        if T is None or not math.isfinite(T) or low <= T <= high or T in seen:
+    for T, t in temperatures:
+        if T is None or not math.isfinite(T) or low <= T <= high:
             continue
-        seen.add(T)
+        # (a time-varying one: once per side, its worst point changing with each step's span)
+        said_of = T if t is None else ("above" if T > high else "below")
+        if said_of in seen:
+            continue
+        seen.add(said_of)
         if warned is not None:
-            if T in warned:
+            if said_of in warned:
                 continue
-            warned.add(T)
-        said = TemperatureOutsideMeasuredRangeWarning(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) "
+            warned.add(said_of)
+        span = "" if t is None else f"{float(np.min(times)):g}-{float(np.max(times)):g} s"
+        at = "" if t is None else f" at t = {t:g} s (its {'highest' if T > high else 'lowest'} over t = {span})"
+        said = TemperatureOutsideMeasuredRangeWarning(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C){at} "
                                                       f"is outside {_measured(values, name)}: {BEYOND_THE_DATA}")
-        said.temperature, said.set_name = T, name
+        said.temperature, said.set_name, said.time = T, name, t
         warnings.warn(said, stacklevel=_at_user(stacklevel))
 
 
+#: the values' dispersed material's melting point [K], a number (PyBaMM's ParameterValues holds numbers, functions
+#: and symbols: a name or a record would not survive ``to_json``): S8's record's in S-LMS
 DISPERSED_MELTING_POINT = "Dispersed material melting point [K]"
 
 
 def melting_points(values, anode):
     """The cell's components with a melting point, ``[(T [K], name, source), ...]``: the anode's materials of the
     model's option ``anode`` (:data:`pybamm_aea.parameters.paper_cell.ANODE_MATERIALS`, their records') and the
-    dispersed material's, the values' :data:`DISPERSED_MELTING_POINT` when it is a number and the mass fraction is not
-    0 (named as the library's record melting there, S8, else "the dispersed material").
-    A host or an electrolyte whose record cites none (Mo6S8, TiS2, the oxides, LGPS, Li3PS4) bounds nothing."""
+    dispersed material's, the values' :data:`DISPERSED_MELTING_POINT` when the mass fraction is not 0: named as the
+    library's record melting there when exactly one does (S8), else "the dispersed material" (a user's material, or
+    two records melting at one temperature: no guess). A record that cites none (Mo6S8, TiS2, the oxides,
+    Li4Ti5O12, LGPS, Li3PS4) bounds nothing."""
     from ..parameters.paper_cell import ANODE_MATERIALS
 
     found = [(m.melting_point, m.name, m.melting_point_source)
-             for m in map(get_material, ANODE_MATERIALS.get(anode, ANODE_MATERIALS["lithium metal"]))]
-    # (``in`` first: PyBaMM's get of an absent name ranks every name by difflib, 12 ms a step, 2.2 s per 100 cycles)
+             for m in map(get_material, ANODE_MATERIALS.get(anode, ANODE_MATERIALS["lithium metal"]))
+             if m.melting_point is not None]
+    # (``in`` first: PyBaMM's get of an absent name ranks every name by difflib, 12 ms a call)
     T = plain_number(values[DISPERSED_MELTING_POINT]) if DISPERSED_MELTING_POINT in values else None
-    if T is not None and plain_number(values.get(_MASS_FRACTION)) != 0:
-        record = next((get_material(n) for n in list_materials() if get_material(n).melting_point == T), None)
-        found.append((T, "the dispersed material", f"its {DISPERSED_MELTING_POINT!r}") if record is None else
-                     (T, record.name, record.melting_point_source))
+    fraction = plain_number(values[_MASS_FRACTION]) if _MASS_FRACTION in values else None
+    if T is not None and fraction != 0:
+        records = [m for m in map(get_material, list_materials()) if m.melting_point == T]
+        found.append((T, records[0].name, records[0].melting_point_source) if len(records) == 1 else
+                     (T, "the dispersed material", f"its {DISPERSED_MELTING_POINT!r}"))
     return found
 
 
-def _ambient_temperatures(values, inputs, times):
-    """The ambient temperatures [K] of ``values``, each with its time [s] (None: constant), at ``times`` [s] (None:
-    t = 0) with ``inputs`` (a dict or PyBaMM's list of them): a number, an input's value, a function of time evaluated
-    at each time (the solve's ``t_eval``, an experiment step's start and end: the times :func:`check_inputs` samples),
-    an experiment step's ``temperature=``
-    (which PyBaMM sets in the step model's values). A function of the state or of space: not evaluated."""
+#: parameterised model -> its processed "Ambient temperature [K]" (None: one of the state or of space, not judged),
+#: read once per model (:func:`refuse_above_melting_points` processed it at each step: 400 of a 100-cycle run)
+_AMBIENT_SYMBOLS = weakref.WeakKeyDictionary()
+#: how many times across a span a time-varying ambient temperature is first read at (:func:`ambient_extremes`)
+AMBIENT_SAMPLES = 1001
+
+
+def _ambient_symbol(model, values):
+    """``values``' "Ambient temperature [K]" processed (at the cell's middle, of the time), once per ``model``; None
+    for one of the state or of space."""
+    try:
+        return _AMBIENT_SYMBOLS[model]
+    except (KeyError, TypeError):
+        pass
     T = values.process_symbol(pybamm.FunctionParameter(_AMBIENT, {
         "Distance across electrode width [m]": pybamm.Scalar(0),
         "Distance across electrode height [m]": pybamm.Scalar(0), "Time [s]": pybamm.t}))
-    if not _checkable(T):
-        return []
+    T = T if _checkable(T) else None
+    try:
+        _AMBIENT_SYMBOLS[model] = T
+    except TypeError:  # (a model that takes no weak reference: processed each time)
+        pass
+    return T
+
+
+def _of_time(symbol):
+    return any(isinstance(node, pybamm.Time) for node in symbol.pre_order())
+
+
+def ambient_extremes(symbol, inputs, times):
+    """The ambient temperature ``symbol`` (processed, :func:`_ambient_symbol`) at its extremes, ``[(T [K], t [s] or
+    None), ...]`` with ``inputs`` (a dict or PyBaMM's list of them; an input not given: skipped, check_inputs names
+    it). A constant or an input's value: its value, t None. A function of time (a Python function, an Interpolant)
+    over the whole span of ``times`` (None: at t = 0): its highest and its lowest, first at :data:`AMBIENT_SAMPLES`
+    times across the span and the knots of an Interpolant of the time within it, then refined about each by a
+    bounded Brent search (scipy); each with the time it is at."""
     sets = [one for one in (inputs if isinstance(inputs, list) else [inputs or {}]) if isinstance(one, dict)] or [{}]
-    of_time = times is not None and any(isinstance(node, pybamm.Time) for node in T.pre_order())
+    of_time = times is not None and _of_time(symbol)
     found = []
     for one in sets:
-        for t in np.ravel(times) if of_time else [0.0]:
-            try:
-                found.extend((float(v), float(t) if of_time else None)
-                             for v in np.ravel(T.evaluate(t=float(t), inputs=one)))
-            except (KeyError, TypeError, ValueError):  # (an input not given: check_inputs names it)
-                return found
+        try:
+            if not of_time:
+                found.extend((float(v), None) for v in np.ravel(symbol.evaluate(t=0.0, inputs=one)))
+                continue
+            found.extend(_extremes_in_time(symbol, one, np.ravel(np.asarray(times, dtype=float))))
+        except (KeyError, TypeError, ValueError):  # (an input not given: check_inputs names it)
+            continue
     return found
+
+
+def _extremes_in_time(symbol, one, times):
+    """[(highest T, its t), (lowest T, its t)] of ``symbol`` with the inputs ``one`` over ``times``' span."""
+    from scipy.optimize import minimize_scalar
+
+    t0, t1 = float(times.min()), float(times.max())
+    knots = [x for node in symbol.pre_order() if isinstance(node, pybamm.Interpolant)
+             and len(node.children) == 1 and isinstance(node.children[0], pybamm.Time) for x in np.ravel(node.x[0])]
+    grid = np.unique(np.concatenate([np.linspace(t0, t1, AMBIENT_SAMPLES), times,
+                                     [x for x in knots if t0 <= x <= t1]]))
+
+    def at(t):
+        return float(np.ravel(symbol.evaluate(t=float(t), inputs=one))[0])
+
+    values = np.ravel(symbol.evaluate(t=grid, inputs=one)) if grid.size > 1 else np.array([])
+    if values.size != grid.size:  # (a symbol that does not take an array of times: one time at a time)
+        values = np.array([at(t) for t in grid])
+    found = []
+    for sign in (1.0, -1.0):  # (the highest, then the lowest)
+        i = int(np.argmax(sign * values))
+        T, t = values[i], grid[i]
+        lo, hi = grid[max(i - 1, 0)], grid[min(i + 1, grid.size - 1)]
+        if hi > lo:
+            refined = minimize_scalar(lambda x: -sign * at(x), bounds=(lo, hi), method="bounded",
+                                      options={"xatol": 1e-9 * max(abs(t1), 1.0)})
+            if -refined.fun > sign * T:
+                T, t = -sign * refined.fun, float(refined.x)
+        found.append((float(T), float(t)))
+    return found
+
+
+#: parameterised model -> [the lowest melting point of its cell ``(T, name, source)`` or None (not an AEA set, or no
+#: component that melts), its ambient symbol, the inputs no judgement reads (by type), the key of the last input set
+#: passed]: judged once per model and input set (each step of a 100-cycle run re-processed the ambient temperature
+#: and searched the melting points: session 63)
+_MELTING_JUDGED = weakref.WeakKeyDictionary()
+
+
+def _melting_judgement(model):
+    """The per-model part of :func:`refuse_above_melting_points` (see :data:`_MELTING_JUDGED`)."""
+    from ..parameters import is_aea_set
+
+    values = parameter_values_of(model)
+    if not (values is not None and is_aea_set(values)):  # (another model's values: not looked at)
+        return [None, None, None, None]
+    options = getattr(model, "options", None) or {}
+    limits = melting_points(values, options.get("anode", "lithium metal"))
+    symbol = _ambient_symbol(model, values)
+    read = set() if symbol is None else {p.name for p in symbol.pre_order() if isinstance(p, pybamm.InputParameter)}
+    return [min(limits) if limits else None, symbol, frozenset(PYBAMM_INPUTS - read), None]
 
 
 def refuse_above_melting_points(model, inputs=None, times=None):
     """ValueError if ``model`` (an AEA model's parameterised step or solve model) would solve above the lowest melting
     point of its cell's components (:func:`melting_points`: S8 in S-LMS at 388.36 K, In in the Li-In anode at 429.75
     K; every cell's Li at 453.65 K is the ambient temperature's physical range), naming the temperature, the component,
-    its melting point and the source. Temperatures of :func:`_ambient_temperatures`. Values that are not an AEA set:
-    not looked at."""
-    from ..parameters import is_aea_set
-
-    values = parameter_values_of(model)
-    if not (values is not None and is_aea_set(values)):  # (another model's values: not looked at)
+    its melting point and the source. Temperatures of :func:`ambient_extremes`: a time-varying one at its highest over
+    the span of ``times``, named with its time. Judged once per model and input set (a function of time: at each call,
+    its span is the call's). Values that are not an AEA set: not looked at."""
+    try:
+        judged = _MELTING_JUDGED.get(model)
+    except TypeError:  # (a model that takes no weak reference: judged each time)
+        judged = None
+    if judged is None:
+        judged = _melting_judgement(model)
+        try:
+            _MELTING_JUDGED[model] = judged
+        except TypeError:
+            pass
+    limit, symbol, by_type, passed = judged
+    if limit is None or symbol is None:
         return
-    options = getattr(model, "options", None) or {}
-    melts, name, source = min(melting_points(values, options.get("anode", "lithium metal")))
-    for T, t in _ambient_temperatures(values, inputs, times):
+    key = None if times is not None and _of_time(symbol) else _input_set_key(inputs, by_type)
+    if key is not None and key == passed:
+        return
+    melts, name, source = limit
+    for T, t in ambient_extremes(symbol, inputs, times):
         if T > melts:
             at = "" if t is None else f" at t = {t:g} s"
             raise ValueError(f"'Ambient temperature [K]' = {T:g} K ({T - zero_Celsius:.4g} C){at} is above the melting "
                              f"point of {name}, a component of this cell, {melts:g} K ({melts - zero_Celsius:.4g} C; "
                              f"{source}): the model's solid cell does not exist there; give a temperature below it")
+    judged[3] = key
 
 
 #: what :class:`TemperatureOutsideMeasuredRangeWarning` says of a result outside the measured temperatures, the rest

@@ -1395,7 +1395,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         warn_unknown_inputs(model, inputs)
         warn_unknown_parameters(model)
         refuse_above_melting_points(model, inputs, times=t_eval)
-        warn_outside_measured_temperatures(model, inputs)
+        warn_outside_measured_temperatures(model, inputs, times=t_eval)
         warn_cut_offs_of_another_anode(model)  # (a plain solve: the values' cut-offs end it)
         return super().solve(model, t_eval, inputs, *args, **kwargs)
 
@@ -1544,7 +1544,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
         refuse_above_melting_points(model, inputs, times=[t0, t0 + dt])
         # (an experiment step's temperature too; once in the experiment's solve, not once per step model)
-        warn_outside_measured_temperatures(model, inputs,
+        warn_outside_measured_temperatures(model, inputs, times=[t0, t0 + dt],
                                            warned=None if experiment is None else experiment.temperatures_warned)
         try:
             return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
