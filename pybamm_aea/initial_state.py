@@ -438,6 +438,15 @@ def two_phases_at_rest(evaluator, T, x0, region, cells=REST_GRID):
     at -1.8 V at SOC 0.9925 on 40, 2.335-2.487 V at 0.9825-0.985 on 20.
     """
     lo, hi, plateau = region
+
+    def slope_sign(x):  # (the scalar OCP the equilibrium OCP has processed already: no symbol built in the spinodal)
+        return np.sign(evaluator.function("Cathode homogeneous OCP [V]", **{"Cathode Li content": x + 1e-7,
+                                                                            "Temperature [K]": T})
+                       - evaluator.function("Cathode homogeneous OCP [V]", **{"Cathode Li content": x - 1e-7,
+                                                                              "Temperature [K]": T}))
+
+    if slope_sign(x0) >= 0:
+        return True  # inside the spinodal: a uniform film is no rest state
     U_h_x = pybamm.FunctionParameter("Cathode homogeneous OCP [V]", {"Cathode Li content": pybamm.StateVector(
         slice(0, cells)), "Temperature [K]": pybamm.Scalar(T)})
     U_h_x = evaluator.values.process_symbol(U_h_x)
@@ -445,8 +454,6 @@ def two_phases_at_rest(evaluator, T, x0, region, cells=REST_GRID):
     def U_h(x):
         return np.asarray(U_h_x.evaluate(y=x, inputs=evaluator.inputs)).ravel()
 
-    if U_h(np.full(cells, x0 + 1e-7))[0] >= U_h(np.full(cells, x0 - 1e-7))[0]:
-        return True  # inside the spinodal: a uniform film is no rest state
     from .models.parameters import AEAParameters
     param = AEAParameters()
     L, kappa = (float(evaluator.values.evaluate(symbol, inputs=evaluator.inputs)) for symbol in (param.L_c,
