@@ -38,7 +38,9 @@ LMS at SOC 0.9 (x = 0.398) rested at 2.250 V, 50 mV below the 2.30 V plateau, an
 returned 5e-7 of the 1.5e-5 A.h in the window. ``direction`` picks which phase sits at the
 separator, as the path to the state leaves it: ``"discharge"`` (Li enters at the separator) the
 Li-rich phase, ``"charge"`` the Li-poor one; ``None`` the Li-rich one, the state a discharge from the
-charged end reaches (the paper's cells are discharged first, from the Li-free host).
+charged end reaches (the paper's cells are discharged first, from the Li-free host). Where no two-phase
+state rests at that Li content (the minority phase a layer thinner than the interface: LMS at SOC 0.9825-0.9925,
+:func:`two_phases_at_rest`) the start is one uniform phase, a rest state on any mesh.
 
 The cut-offs must lie in the cell's open-circuit range on its anode, that of the host's free energy
 (the equilibrium OCP above, on either host: the lever-rule branches' end terms k_end (1/x - ...) take
@@ -52,6 +54,8 @@ import warnings
 import numpy as np
 import pybamm
 from scipy.integrate import cumulative_trapezoid
+import scipy.sparse
+import scipy.sparse.linalg
 from scipy.optimize import brentq
 from scipy.spatial import ConvexHull
 from scipy.special import expit
@@ -396,6 +400,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     # inside a two-phase region of the multi-phase host: its binodal phases, the Li-rich one at the separator
     # unless the state was reached by charge (module docstring); otherwise one uniform phase (0 and 0)
     region = ocp.region(x0) if host == "multi-phase" else None
+    if region is not None and not two_phases_at_rest(evaluator, T, x0, region):
+        region = None  # a uniform film: the rest state of the free energy with its gradient energy (module docstring)
     lo, hi = region[:2] if region is not None else (0.0, 0.0)
     values["Initial cathode separator-side phase Li content"] = lo if direction == "charge" else hi
     values["Initial cathode collector-side phase Li content"] = hi if direction == "charge" else lo
@@ -404,6 +410,81 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     if direction is not None and hysteresis:
         values["Initial cathode hysteresis state"] = h
     return values
+
+
+#: cells of the uniform grid across the electrode's depth that :func:`two_phases_at_rest` solves the rest state on
+#: (400: the 372 nm interface of LMS's Li0/Li1 region over 45 cells of its 3.3 um electrode; 800 moves its plateau
+#: 2.299453 V at x = 0.0797 by < 1e-6 V)
+REST_GRID = 200
+
+
+def two_phases_at_rest(evaluator, T, x0, region, cells=REST_GRID):
+    """Whether the multi-phase host rests at mean Li content ``x0`` inside the two-phase ``region`` (binodals lo, hi,
+    plateau [V]) in two phases, or as one uniform phase, in its electrode of thickness L.
+
+    The rest states are the stationary states of the host's free energy with its gradient energy kappa at that
+    amount of Li: U_h(x) - kappa d2x/dX2 = mu, uniform, with dx/dX = 0 at both faces (the model's equations at zero
+    current, :mod:`pybamm_aea.models.submodels.host_phase_field`). A uniform film at x0 outside the spinodal is one,
+    at U_h(x0), on any mesh; the two-phase one is solved by Newton's method on a uniform grid of ``cells`` from the
+    lever-rule step (the Li-rich phase at the separator; at the collector it is the same film mirrored). The start
+    is two-phase where that state exists, the layer a path grows from the separator reaches and keeps (metastable:
+    in LMS's 3.33 um film the uniform one has the lower free energy up to x0 ~ 0.16, its excess over the common
+    tangent under the interface's 1.93e-3 V per formula unit), and uniform where Newton's method ends uniform or
+    does not converge in 30 steps. A minority phase thinner than the interface (LMS's Li0/Li1, ~370 nm wide from
+    x = 0.07 to 0.92 on kappa 2.5e-15 V.m2) has no two-phase rest state: LMS rests uniform from SOC 0.9825
+    (x0 = 0.0697, at 2.2891 V, 10.9 mV under the 2.30 V plateau) to the binodal at SOC 0.995 (0.0 mV); at 0.98
+    (x0 = 0.0797) two-phase at 2.2995 V on the grid. Until session 64 every start inside a region was the step: a
+    Li1 layer of 69 nm at SOC 0.99, the step inside the cells next to the separator, started at 1.31 V on 20 cells,
+    at -1.8 V at SOC 0.9925 on 40, 2.335-2.487 V at 0.9825-0.985 on 20.
+    """
+    lo, hi, plateau = region
+
+    def slope_sign(x):  # (the scalar OCP the equilibrium OCP has processed already: no symbol built in the spinodal)
+        return np.sign(evaluator.function("Cathode homogeneous OCP [V]", **{"Cathode Li content": x + 1e-7,
+                                                                            "Temperature [K]": T})
+                       - evaluator.function("Cathode homogeneous OCP [V]", **{"Cathode Li content": x - 1e-7,
+                                                                              "Temperature [K]": T}))
+
+    if slope_sign(x0) >= 0:
+        return True  # inside the spinodal: a uniform film is no rest state
+    U_h_x = pybamm.FunctionParameter("Cathode homogeneous OCP [V]", {"Cathode Li content": pybamm.StateVector(
+        slice(0, cells)), "Temperature [K]": pybamm.Scalar(T)})
+    U_h_x = evaluator.values.process_symbol(U_h_x)
+
+    def U_h(x):
+        return np.asarray(U_h_x.evaluate(y=x, inputs=evaluator.inputs)).ravel()
+
+    from .models.parameters import AEAParameters
+    param = AEAParameters()
+    L, kappa = (float(evaluator.values.evaluate(symbol, inputs=evaluator.inputs)) for symbol in (param.L_c,
+                                                                                              param.kappa_c))
+    h = 1.0 / cells
+    c = kappa / (L * h) ** 2
+    # the lever-rule step, spread over 1 % of the depth (Newton's method from the sharp step overshoots to x < 0)
+    xi = (np.arange(cells) + 0.5) * h
+    x = lo + (hi - lo) * expit((xi - 1 + (x0 - lo) / (hi - lo)) / 0.01)
+    x += x0 - x.mean()
+    mu = plateau
+    # the Laplacian with dx/dX = 0 at both faces, bordered by -1 (mu) and the mean's row: a sparse Newton matrix
+    laplacian = scipy.sparse.diags([1.0, -2.0, 1.0], [-1, 0, 1], shape=(cells, cells), format="lil")
+    laplacian[0, 0] = laplacian[-1, -1] = -1.0
+    laplacian = laplacian.tocsr()
+    border = scipy.sparse.csr_matrix(np.full((cells, 1), -1.0)), scipy.sparse.csr_matrix(np.full((1, cells), h))
+    for _ in range(30):
+        residual = np.r_[U_h(x) + c * laplacian @ x - mu, x.mean() - x0]
+        if np.abs(residual).max() < 1e-12:
+            break
+        step = np.minimum(1e-7, x / 2)
+        slope = scipy.sparse.diags((U_h(x + step) - U_h(x - step)) / (2 * step))
+        jacobian = scipy.sparse.bmat([[slope + c * laplacian, border[0]], [border[1], None]], format="csc")
+        delta = scipy.sparse.linalg.spsolve(jacobian, -residual)
+        scale = 1.0
+        while np.any(x + scale * delta[:cells] <= 0):
+            scale /= 2
+        x, mu = x + scale * delta[:cells], mu + scale * delta[cells]
+    else:
+        return False
+    return x.max() - x.min() > 1e-3 * (hi - lo)  # not ended in the uniform film
 
 
 def _millivolt_hint(text):

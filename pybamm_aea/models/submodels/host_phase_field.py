@@ -106,7 +106,8 @@ xi_edge = pybamm.SpatialVariableEdge("xi_c", domain=["positive electrode"], coor
 
 def initial_content(param):
     """Initial Li content [Li per formula unit] across the depth: uniform at "Initial cathode Li content",
-    or, inside a two-phase region, its two phases in lever-rule fractions (:func:`pybamm_aea.set_initial_state`).
+    or, inside a two-phase region where a two-phase state rests, its two phases in lever-rule fractions
+    (:func:`pybamm_aea.set_initial_state`, :func:`pybamm_aea.initial_state.two_phases_at_rest`).
 
     The phases are "Initial cathode separator-side phase Li content" x_s, from the separator to depth
     1 - f, and "Initial cathode collector-side phase Li content" x_c beyond it, with f = (x_0 - x_c) /
