@@ -2096,6 +2096,94 @@ def test_a_held_voltage_or_the_sets_lower_cut_off_below_the_hosts_end_is_refused
     check_step_values([pybamm.step.string("Discharge at 0.5C until 1.0 V")], None, values)  # (at the end: kept)
 
 
+def test_a_hold_below_the_measured_window_is_warned_as_a_cut_off_is():
+    """Session 63 left it: "Hold at 1.5 V for 10 minutes" on LMS (below the 1.8 V window its cell was measured in,
+    above the host's 1.0 V end) ran without a word, where "until 1.5 V" warned. The one judgement
+    (step_checks.judge_in_host_window) now warns for a hold in the cut-off's words; at 1.8 V it is silent. On a
+    2-cell battery the hold is a cell's voltage, as PyBaMM holds it (session 63 refused it as 0.75 V a cell)."""
+    from pybamm_aea.models.step_checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with pytest.warns(CutOffBelowMeasuredWindowWarning, match=re.escape(
+            "the held voltage of the experiment's step 1 (Hold at 1.5 V for 10 minutes) = 1.5 V is below the set's "
+            "\"Lower voltage cut-off [V]\" 1.8 V but not the host's end, 1 V vs Li: the OCP between them is measured "
+            "on no cell of this set, a prediction (docs/known_limits.rst)") + "$"):
+        check_step_values([pybamm.step.string("Hold at 1.5 V for 10 minutes")], None, values)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CutOffBelowMeasuredWindowWarning)
+        check_step_values([pybamm.step.string("Hold at 1.8 V for 10 minutes")], None, values)
+    # a held voltage is a cell's (PyBaMM holds "Voltage [V]"; test_a_voltage_steps_termination_point_is_the_batterys_
+    # on_cells_in_series): session 63 divided it by the cells in series and refused a 2-cell "Hold at 1.5 V" as
+    # 0.75 V a cell, below the host's end; it is warned as on one cell
+    values["Number of cells connected in series to make a battery"] = 2
+    with pytest.warns(CutOffBelowMeasuredWindowWarning, match=re.escape("(Hold at 1.5 V for 10 minutes) = 1.5 V is "
+                                                                        "below the set's")):
+        check_step_values([pybamm.step.string("Hold at 1.5 V for 10 minutes")], None, values)
+
+
+@pytest.mark.parametrize("step, inputs, message", [
+    (pybamm.step.voltage(_I("V_hold"), duration=600), {"V_hold": 0.9},
+     "the held voltage of the experiment's step 1 (Voltage(V_hold, duration=600)) = 0.9 V, from the input 'V_hold' = "
+     "0.9 is below 1 V vs Li"),
+    (pybamm.step.c_rate(0.1, termination=pybamm.step.VoltageTermination(_I("V_cut"))), {"V_cut": 0.9},
+     "the voltage cut-off of the experiment's step 1 (CRate(0.1, duration=72000.0, termination=VoltageTermination("
+     "V_cut))) = 0.9 V, from the input 'V_cut' = 0.9 is below 1 V vs Li"),
+    (pybamm.step.voltage(lambda t: 1.8 - 1e-3 * t, duration=900), None,
+     "= 0.990909 V at t = 809.091 s into the step is below 1 V vs Li"),
+    (pybamm.step.voltage(np.array([[0.0, 1.8], [600.0, 1.2], [1200.0, 0.9]]), duration=1200), None,
+     "(Voltage(a drive cycle of 3 samples over 1200 s, 0.9 to 1.8 V)) = 0.9 V at t = 1200 s of its drive cycle "
+     "(sample 3 of 3) is below 1 V vs Li"),
+], ids=["held input", "cut-off input", "held function of time", "held drive cycle"])
+def test_a_held_voltage_of_an_input_or_of_the_time_is_judged_against_the_hosts_end(step, inputs, message):
+    """Session 63 judged only numbers against the host's end (Mo6S8: 1.0 V vs Li): a hold given as an input
+    (pybamm.step.voltage(pybamm.InputParameter("V_hold")) at 0.9 V), an input cut-off, a held function of the time
+    and a held drive cycle all ran past the host's maximum Li without a word (the held input at 0.9 V for 60 s held
+    the cell at 0.9 V, test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs until session 64).
+    Each is now judged where the solve knows it, by the one judgement: refused with the way out. A function of the
+    time is judged at the times the step certainly runs at (here all: no termination), a drive cycle at every sample
+    it reaches. Above the end and below 1.8 V it is warned, the input's value named."""
+    from pybamm_aea.models.step_checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with pytest.raises(ValueError, match=re.escape(message) + ", where the host's free energy ends: the model would "
+                       "fill the host past its maximum Li; (hold at|end the step at) 1 V or above$"):
+        check_step_values([step], inputs, values)
+    if inputs:
+        name = next(iter(inputs))
+        with pytest.warns(CutOffBelowMeasuredWindowWarning, match=re.escape(
+                f"= 1.5 V, from the input {name!r} = 1.5 is below the set's \"Lower voltage cut-off [V]\" 1.8 V")):
+            check_step_values([step], {name: 1.5}, values)
+
+
+def test_a_plain_solve_judges_its_lower_cut_off_against_the_hosts_end_once_per_model(monkeypatch):
+    """Session 63 left it: sim.solve([0, 3600]) with no experiment and LMS's "Lower voltage cut-off [V]" set to 0.5 V
+    was not judged and filled Mo6S8 past its 4 Li. A plain solve now judges the values' lower cut-off (a number or
+    an input's, at the solve) by the one judgement the experiment uses; the host's window is computed once per model
+    and input set (step_checks.host_window): a second solve of the same model and inputs does not compute it again.
+    TiS2's host, full at its maximum, is not judged (its event ends the solve)."""
+    from pybamm_aea.models import step_checks
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Lower voltage cut-off [V]"] = 0.5
+    with pytest.raises(ValueError, match=re.escape(
+            "'Lower voltage cut-off [V]' = 0.5 V (0.5 V vs Li) is below 1 V vs Li, where the host's free energy ends: "
+            "the model would fill the host past its maximum Li; set it to 1 V or above") + "$"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 3600])
+    values["Lower voltage cut-off [V]"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=re.escape("'Lower voltage cut-off [V]' = 0.6 V (0.6 V vs Li) is below")):
+        sim.solve([0, 60], inputs={"Lower voltage cut-off [V]": 0.6})
+    computed = []
+    real = step_checks.host_end_voltage
+    monkeypatch.setattr(step_checks, "host_end_voltage", lambda *args: computed.append(args) or real(*args))
+    for _ in range(2):
+        sim.solve([0, 60], inputs={"Lower voltage cut-off [V]": 1.8})
+    assert len(computed) == 1
+    tis2 = pybamm.ParameterValues("Li2021_TiS2")
+    tis2["Lower voltage cut-off [V]"] = 0.5
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=tis2).solve([0, 60])
+
+
 @pytest.mark.parametrize("step, message", [
     ("Discharge at 0.1C until 0 V", "(Discharge at 0.1C until 0 V) = 0.0 V is outside its range (0, 3.38) (the cell's "
                                     "voltage cut-offs 0.38 and 2.38 V moved 1 V out, above 0 V"),
@@ -2296,8 +2384,10 @@ def test_a_step_object_keeps_its_sign_whatever_its_description_and_a_drive_cycle
 
 
 def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs():
-    """Valid values pass, a current's sign (the direction) is no error; a voltage hold at 0.9 V, inside the window
-    PyBaMM runs an LMS experiment in (its 1.8 V cut-off moved 1 V out), runs and holds the cell at 0.9 V."""
+    """Valid values pass, a current's sign (the direction) is no error; a voltage hold at 1.2 V, inside the window
+    PyBaMM runs an LMS experiment in (its 1.8 V cut-off moved 1 V out), runs and holds the cell at 1.2 V, warned as
+    below the set's measured window. (0.9 V until session 64, when a held input below the host's 1.0 V end came to
+    be refused: test_a_held_voltage_of_an_input_or_of_the_time_is_judged_against_the_hosts_end.)"""
     from pybamm_aea.models.experiment_checks import check_step_values
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
@@ -2307,10 +2397,11 @@ def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs(
                       {"I2": -2e-5, "C2": -0.1, "P2": 2e-5, "R2": 1e5, "V2": 3.5}, values)
     experiment = pybamm.Experiment([pybamm.step.current(1e-5, duration=60),
                                     pybamm.step.voltage(_I("V2"), duration=60), pybamm.step.rest(duration=30)])
-    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve(
-        inputs={"V2": 0.9})
+    with pytest.warns(CutOffBelowMeasuredWindowWarning):
+        solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve(
+            inputs={"V2": 1.2})
     assert len(solution.cycles) == 3
-    np.testing.assert_allclose(solution.cycles[1]["Voltage [V]"].entries, 0.9, atol=1e-3)  # (1.5e-4 V measured)
+    np.testing.assert_allclose(solution.cycles[1]["Voltage [V]"].entries, 1.2, atol=1e-3)
 
 
 def _cycle(times, values):
@@ -2486,7 +2577,7 @@ def test_each_kind_of_drive_cycle_is_checked_at_every_sample(kind, cycle, messag
     with pytest.raises(ValueError, match=re.escape(message)):
         check_step_values([getattr(pybamm.step, kind)(cycle)], None, values)
     valid = {"current": [1e-5, -2e-5, 0.0], "c_rate": [0.1, -0.1, 0.0], "power": [2e-5, -2e-5, 0.0],
-             "resistance": [1e5, 1.0, 1e5], "voltage": [0.9, 3.7, 2.5]}[kind]
+             "resistance": [1e5, 1.0, 1e5], "voltage": [1.8, 3.7, 2.5]}[kind]  # (0.9 V: below the host's end)
     check_step_values([getattr(pybamm.step, kind)(_cycle([0, 10, 20], valid), duration=45)], None, values)
 
 

@@ -34,7 +34,8 @@ from .checks import (check_inputs, refuse_misspelt_inputs, warn_cut_offs_of_anot
                      refuse_above_melting_points, warn_outside_measured_temperatures, warn_unknown_inputs,
                      warn_unknown_parameters)
 from .step_checks import (EXPERIMENT_WINDOW_MARGIN, at_step_start, c_rate_basis_note, cells_in_series,
-                          check_step_at_its_start, digits_apart, made_capacity, number_of, step_name, variable_at)
+                          check_solve_in_host_window, check_step_at_its_start, digits_apart, made_capacity, number_of,
+                          step_name, variable_at)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
            "LaterStepSkippedWarning", "TerminationMetAtStartWarning", "StepSkippedError", "StepSkippedAttributeError",
@@ -1397,6 +1398,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         refuse_above_melting_points(model, inputs, times=t_eval)
         warn_outside_measured_temperatures(model, inputs, times=t_eval)
         warn_cut_offs_of_another_anode(model)  # (a plain solve: the values' cut-offs end it)
+        check_solve_in_host_window(model, inputs)  # (its lower cut-off against the host's end, session 64)
         return super().solve(model, t_eval, inputs, *args, **kwargs)
 
     def _check_event_violation(self, t_eval, model, y0, inputs_dict):

@@ -54,7 +54,8 @@ __all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "che
            "drive_cycle_charge", "warn_drive_cycle_in_hours",
            "drive_cycle_in_hours_message", "warn_current_function_in_hours", "step_text_advice",
            "experiment_text_advice", "CutOffBelowMeasuredWindowWarning", "HOST_END_TOLERANCE", "host_end_voltage",
-           "check_cut_off_in_host_window", "check_lower_cut_off_in_host_window"]
+           "check_cut_off_in_host_window", "check_lower_cut_off_in_host_window", "HostWindow", "host_window",
+           "judge_in_host_window", "check_solve_in_host_window"]
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
@@ -590,12 +591,13 @@ def _check_cut_offs(index, step, cut_offs, cells=1.0):
 
 
 class CutOffBelowMeasuredWindowWarning(UserWarning):
-    """An experiment step's voltage cut-off lies below the set's own lower cut-off (the window the paper cycled that
-    cell in: LMS 1.8 V) but not below the end of its host's free energy (:func:`host_end_voltage`): the host's OCP
-    there is the model's assumption (Mo6S8: the Li4 window's linear fall from the 2.035 V plateau to U_full = 1.0 V,
-    written so that the hybrids' 1-3 V window is covered), measured on no cell of this set. Warned, not refused: the
+    """An experiment step's voltage cut-off or held voltage (a hold since session 64) lies below the set's own lower
+    cut-off (the window the paper cycled that cell in: LMS 1.8 V) but not below the end of its host's free energy
+    (:func:`host_end_voltage`): the host's OCP there is the model's assumption (Mo6S8: the Li4 window's linear fall
+    from the 2.035 V plateau to U_full = 1.0 V, written so that the hybrids' 1-3 V window is covered), measured on
+    no cell of this set. Warned, not refused: the
     model is defined there (the host holds at most its maximum Li), only not validated; below the end it is refused
-    (:func:`check_cut_off_in_host_window`)."""
+    (:func:`judge_in_host_window`)."""
 
 
 #: how far [V] a cut-off may lie below the host's free-energy end and be at it (the OCP at x_max is 1.0 + 2e-15 V)
@@ -627,75 +629,173 @@ def host_end_voltage(values, inputs=None):
     return end if math.isfinite(end) else None
 
 
-def check_cut_off_in_host_window(index, step, values, anode=None, cells=1.0, inputs=None, end=None):
-    """Judge step ``index``'s own voltage cut-offs and a voltage step's held value (numbers; the battery's of ``cells``
-    in series, taken per cell and as the cathode's potential on the model's ``anode``) against the host's modelled
-    window:
+@dataclasses.dataclass(frozen=True)
+class HostWindow:
+    """The host's modelled window a voltage is judged against (:func:`judge_in_host_window`): ``end``, its
+    free energy's end [V vs Li] (:func:`host_end_voltage`); ``potential``, the model's anode's [V vs Li]
+    (:func:`~pybamm_aea.models.checks.cut_off_potential`), which moves a cell voltage to the cathode's; ``lower``,
+    the values' own "Lower voltage cut-off [V]" (a cell voltage; None: not a number known here) and ``lower_vs_li``,
+    it on the anode the values declare their cut-offs against (the window the paper cycled the set's cell in)."""
 
-    - below :func:`host_end_voltage` (``end``, when the caller has it): ``ValueError`` naming the value, the end and
-      the way out, a battery voltage (the end's per cell x ``cells``). The model is meaningless there: it would fill
-      the host past its maximum Li content, a composition its free energy gives no physics for (Mo6S8 beyond
-      Li4Mo6S8; review R51: "Hold at 0.9 V for 10 minutes" solved to 4.0019 Li, held values were not judged);
-    - below the set's own "Lower voltage cut-off [V]" (the window the paper cycled the cell in) but not the end:
-      :class:`CutOffBelowMeasuredWindowWarning`, the model being defined there but not validated (trial WT, session
-      63: LMS run to 1.0 V, TiS2's window, was accepted without a word; the host is then 4.000 Li, 0.5 % more
-      capacity than at 1.8 V); a cut-off only, a held value being the step's own choice.
+    end: float
+    potential: float
+    lower: float | None
+    lower_vs_li: float | None
+
+
+#: model -> (the inputs its host window read, the :class:`HostWindow` or None): the plain solve's judgement
+#: (:func:`check_solve_in_host_window`) computes the window once per model and input set, as check_inputs remembers
+#: the input set that passed (session 63)
+_HOST_WINDOWS = weakref.WeakKeyDictionary()
+
+#: the parameters a :class:`HostWindow` reads (:func:`host_window`)
+_HOST_WINDOW_NAMES = ("Cathode host full at maximum Li content", "Cathode maximum Li content",
+                      "Ambient temperature [K]", "Lower voltage cut-off [V]")
+
+
+def host_window(values, anode=None, inputs=None, model=None):
+    """The :class:`HostWindow` of ``values`` on the model's ``anode`` with the solve's ``inputs``, or None (a host
+    full at its maximum, values without its free energy: :func:`host_end_voltage`). With ``model`` it is computed
+    once per model and the values of the inputs it reads (:data:`_HOST_WINDOWS`)."""
+    if values is None:
+        return None
+    key = None
+    if model is not None:
+        named = {name: values[name] for name in _HOST_WINDOW_NAMES if name in values}
+        given = sorted({v.name for v in named.values() if isinstance(v, pybamm.InputParameter)}
+                       | {name for name, v in named.items() if isinstance(v, str) and v == "[input]"})
+        key = tuple((name, repr((inputs or {}).get(name))) for name in given)
+        try:
+            known = _HOST_WINDOWS.get(model)
+        except TypeError:  # (a model that takes no weak reference: computed each time)
+            known, model = None, None
+        if known is not None and known[0] == key:
+            return known[1]
+    window = None
+    end = host_end_voltage(values, inputs)
+    if end is not None:
+        from ..parameters.paper_cell import cut_off_anode_potential
+
+        potential = cut_off_potential(values, anode)
+        lower = number_of(values, "Lower voltage cut-off [V]", at_step_start(inputs)) if (
+            "Lower voltage cut-off [V]" in values) else None
+        declared = cut_off_anode_potential(values)
+        window = HostWindow(end, potential, lower,
+                            None if lower is None else lower + (potential if declared is None else declared))
+    if model is not None:
+        _HOST_WINDOWS[model] = (key, window)
+    return window
+
+
+def judge_in_host_window(said, vs_li, window, way_out, measured=True):
+    """The one judgement of a voltage against the host's modelled window (``window``, a :class:`HostWindow`):
+    ``said`` is what the voltage is ("the held voltage of the experiment's step 2 (...) = 0.9 V"), ``vs_li`` it
+    on the model's anode [V vs Li], ``way_out`` the end said as the user writes it ("hold at 1 V"):
+
+    - below ``window.end``: ``ValueError`` naming the value, the end and the way out. The model is meaningless there:
+      it would fill the host past its maximum Li content, a composition its free energy gives no physics for (Mo6S8
+      beyond Li4Mo6S8; review R51: "Hold at 0.9 V for 10 minutes" solved to 4.0019 Li);
+    - ``measured``, below the set's own "Lower voltage cut-off [V]" (``window.lower_vs_li``, the window the paper
+      cycled the cell in) but not the end: :class:`CutOffBelowMeasuredWindowWarning`, the model being defined there
+      but not validated (trial WT, session 63: LMS run to 1.0 V was accepted without a word; a hold there too, until
+      session 64);
+    - otherwise it passes."""
+    if vs_li < window.end - HOST_END_TOLERANCE:
+        raise ValueError(f"{said} is below {window.end:g} V vs Li, where the host's free energy ends: the model would "
+                         f"fill the host past its maximum Li; {way_out} or above")
+    if measured and window.lower_vs_li is not None and vs_li < window.lower_vs_li - HOST_END_TOLERANCE:
+        warnings.warn(CutOffBelowMeasuredWindowWarning(
+            f"{said} is below the set's \"Lower voltage cut-off [V]\" {window.lower:g} V but not the host's end, "
+            f"{window.end:g} V vs Li: the OCP between them is measured on no cell of this set, a prediction "
+            "(docs/known_limits.rst)"), stacklevel=users_stacklevel())
+
+
+def _judge_step_voltages(index, step, what, verb, held, window, cells=1.0, where=lambda k: ""):
+    """Judge the voltages ``held`` (a sequence: a step's value or values over its times, ``where(k)`` the text
+    after value ``k``: its time, its inputs) of the experiment's step ``index``, its ``what`` ("held voltage",
+    "voltage cut-off"), a battery's of ``cells`` in series (a cut-off; a held voltage is a cell's: 1), by
+    :func:`judge_in_host_window`: the first below the host's end is refused, else the first below the measured
+    window warned about (once a step)."""
+    held = np.asarray(held, dtype=float).ravel()
+    vs_li = held / cells + window.potential
+    with np.errstate(invalid="ignore"):
+        below = np.flatnonzero(vs_li < window.end - HOST_END_TOLERANCE)
+        if not below.size and window.lower_vs_li is not None:
+            below = np.flatnonzero(vs_li < window.lower_vs_li - HOST_END_TOLERANCE)
+    if not below.size:
+        return
+    k = int(below[0])
+    value = float(held[k])
+    per = [] if cells == 1 else [f"{value / cells:g} V a cell of {cells:g}"]
+    on = "; ".join(per + ([] if window.potential == 0 else [f"{vs_li[k]:g} V vs Li on the anode's "
+                                                            f"{window.potential:g} V"]))
+    on = f" ({on})" if on else ""
+    a_cell = "" if cells == 1 else f" ({window.end - window.potential:g} V a cell)"
+    judge_in_host_window(f"the {what} of the experiment's step {index} ({step_name(step, str)}) = {value:g} V{on}"
+                         f"{where(k)}", float(vs_li[k]), window,
+                         f"{verb} {(window.end - window.potential) * cells:g} V{a_cell}")
+
+
+def check_cut_off_in_host_window(index, step, values, anode=None, cells=1.0, inputs=None, window=None):
+    """Judge step ``index``'s own voltage cut-offs (numbers, or expressions of the solve's ``inputs``, session 64)
+    and a voltage step's held value (a number), a cut-off the battery's of ``cells`` in series taken per cell, a held
+    value the cell's (PyBaMM holds "Voltage [V]"), each as the cathode's potential on the model's ``anode``, against
+    the host's modelled window (``window``, when the caller has it: :func:`host_window`), by
+    :func:`judge_in_host_window`: below its end refused, below the set's measured window warned about (a hold too
+    since session 64). A held value of inputs or of the time is judged where
+    :func:`check_step_values` evaluates it, after its range.
 
     Sets whose host is full at its maximum (TiS2 and the materials') are not looked at: their event ends a step
     there, whatever its cut-off."""
-    end = host_end_voltage(values, inputs) if end is None else end
-    if end is None:
+    window = host_window(values, anode, inputs) if window is None else window
+    if window is None:
         return
-    from ..parameters.paper_cell import cut_off_anode_potential
-
-    potential = cut_off_potential(values, anode)
-    lower = number_of(values, "Lower voltage cut-off [V]", at_step_start(inputs))
-    declared = cut_off_anode_potential(values)
-    lower_vs_li = None if lower is None else lower + (potential if declared is None else declared)
-    said = step_name(step, str)
+    one = at_step_start(inputs)
     judged = [("voltage cut-off", "end the step at", getattr(term, "value", None))
               for term in getattr(step, "termination", None) or () if isinstance(term, pybamm.step.VoltageTermination)]
     if isinstance(step, pybamm.step.Voltage):  # (a held voltage: session 63, "Hold at 0.9 V" filled Mo6S8 to 4.0019)
         judged.insert(0, ("held voltage", "hold at", getattr(step, "value", None)))
     for what, verb, value in judged:
+        where = ""
+        if what == "voltage cut-off" and isinstance(value, pybamm.Symbol) and not of_time(value):  # (an input's)
+            names = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)})
+            value = varying_values(value, [0.0], one)
+            value = None if value is None else float(value[0])
+            where = "".join(f", from the input {name!r} = {one[name]!r}" for name in names if name in one)
         if not isinstance(value, numbers.Real):
             continue
-        vs_li = float(value) / cells + potential
-        per = [] if cells == 1 else [f"{float(value) / cells:g} V a cell of {cells:g}"]
-        on = "; ".join(per + ([] if potential == 0 else [f"{vs_li:g} V vs Li on the anode's {potential:g} V"]))
-        on = f" ({on})" if on else ""
-        if vs_li < end - HOST_END_TOLERANCE:
-            a_cell = "" if cells == 1 else f" ({end - potential:g} V a cell)"
-            raise ValueError(
-                f"the {what} of the experiment's step {index} ({said}) = {float(value):g} V{on} is below {end:g} V vs "
-                "Li, where the host's free energy ends: the model would fill the host past its maximum Li; "
-                f"{verb} {(end - potential) * cells:g} V{a_cell} or above")
-        if what == "voltage cut-off" and lower_vs_li is not None and vs_li < lower_vs_li - HOST_END_TOLERANCE:
-            warnings.warn(CutOffBelowMeasuredWindowWarning(
-                f"the voltage cut-off of the experiment's step {index} ({said}) = {float(value):g} V{on} is below the "
-                f"set's \"Lower voltage cut-off [V]\" {lower:g} V but not the host's end, {end:g} V vs Li: the OCP "
-                "between them is measured on no cell of this set, a prediction (docs/known_limits.rst)"),
-                stacklevel=users_stacklevel())
+        # (a held voltage is the cell's, PyBaMM's "Voltage [V]"; a cut-off the battery's: session 63 took a held
+        # value as the battery's, refusing a 2-cell "Hold at 1.5 V" as 0.75 V a cell)
+        _judge_step_voltages(index, step, what, verb, [value], window, cells if what == "voltage cut-off" else 1.0,
+                             lambda k: where)
 
 
-def check_lower_cut_off_in_host_window(values, anode=None, inputs=None, end=None):
-    """Refuse ``values`` whose own "Lower voltage cut-off [V]" (a number or an input's, a cell voltage on the model's
-    ``anode``) lies below :func:`host_end_voltage` (``end``, when the caller has it): the rule of a step's cut-off
-    (:func:`check_cut_off_in_host_window`). Until session 63 not judged: Li2021_Mo6S8's set to 0.5 V discharged at
-    0.5C to -0.50 V and 4.027 Li with only PyBaMM's failed-step warning."""
-    end = host_end_voltage(values, inputs) if end is None else end
-    lower = None if values is None else number_of(values, "Lower voltage cut-off [V]", at_step_start(inputs))
-    if end is None or lower is None:
+def check_lower_cut_off_in_host_window(values, anode=None, inputs=None, window=None):
+    """Refuse ``values`` whose own "Lower voltage cut-off [V]" (a number or an input's, a cell voltage on the anode
+    the values declare their cut-offs against, else the model's ``anode``) lies below the host's end (``window``,
+    when the caller has it: :func:`host_window`), by :func:`judge_in_host_window`, for an experiment
+    (:func:`check_step_values`) and a plain solve (:func:`check_solve_in_host_window`, session 64: LMS set to 0.5 V
+    ran ``solve([0, 3600])`` to 4.03 Li without a word). Until session 63 not judged: Li2021_Mo6S8's set to 0.5 V
+    discharged at 0.5C to -0.50 V and 4.027 Li with only PyBaMM's failed-step warning."""
+    window = host_window(values, anode, inputs) if window is None else window
+    if window is None or window.lower_vs_li is None:
         return
-    from ..parameters.paper_cell import cut_off_anode_potential
+    moved = window.lower_vs_li - window.lower
+    judge_in_host_window(f"'Lower voltage cut-off [V]' = {window.lower:g} V ({window.lower_vs_li:g} V vs Li)",
+                         window.lower_vs_li, window, f"set it to {window.end - moved:g} V", measured=False)
 
-    declared = cut_off_anode_potential(values)
-    potential = cut_off_potential(values, anode) if declared is None else declared
-    if lower + potential < end - HOST_END_TOLERANCE:
-        raise ValueError(
-            f"'Lower voltage cut-off [V]' = {lower:g} V ({lower + potential:g} V vs Li) is below {end:g} V vs Li, "
-            "where the host's free energy ends: the model would fill the host past its maximum Li; set it to "
-            f"{end - potential:g} V or above")
+
+def check_solve_in_host_window(model, inputs=None):
+    """A plain solve's judgement (``sim.solve([t0, t1])``, no experiment: the values' "Lower voltage cut-off [V]"
+    ends it) of ``model``'s values' lower cut-off against the host's end (:func:`check_lower_cut_off_in_host_window`),
+    with the solve's ``inputs`` (a dict, or a list of them: each judged); the window computed once per model and
+    input set (:func:`host_window`)."""
+    values = parameter_values_of(model)
+    if values is None:
+        return
+    anode = (getattr(model, "options", None) or {}).get("anode")
+    for one in inputs if isinstance(inputs, (list, tuple)) else [inputs]:  # (a list of input sets: the sweep's)
+        check_lower_cut_off_in_host_window(values, anode, one, host_window(values, anode, one, model))
 
 
 def at_step_start(inputs):
@@ -788,7 +888,8 @@ def _step_window(kind, cut_offs):
                  "beyond, the step starts past them, a solver error PyBaMM logs and stops the experiment at")
 
 
-def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode=None, tables=None):
+def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode=None, tables=None, window=None,
+                      cells=1.0):
     """Check every sample of the drive cycle of numbers ``step`` (PyBaMM's ``input_value``: rows of a time [s]
     from the step's start and the step's value) is step ``index`` of the experiment: times finite and strictly
     increasing, values in :data:`STEP_VALUE_RANGES` (a voltage also in the cell's window, :func:`_step_window`).
@@ -803,7 +904,8 @@ def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode
     when the step is made (its ``Interpolant``: "x should be monotonically increasing"), but not a NaN time, nor a
     repeated one (two values at one time, of which the interpolation picks one). A voltage's samples reached are
     checked against the ends of the OCP tables of ``parameter_values`` (``tables``, read once per experiment) on the
-    model's ``anode`` too (:func:`~pybamm_aea.models.checks.check_held_voltages_in_tables`, session 59)."""
+    model's ``anode`` too (:func:`~pybamm_aea.models.checks.check_held_voltages_in_tables`, session 59), and against
+    the host's modelled ``window`` (:func:`judge_in_host_window`, a battery of ``cells``; session 64)."""
     data = step.input_value
     n = len(data)
     duration = float(step.duration)
@@ -845,6 +947,8 @@ def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode
                              f"({check.why})")
     if kind == "Voltage":
         check_held_voltages_in_tables(index, name, held, parameter_values, anode, at, tables)
+        if window is not None:  # (its samples reached against the host's window, session 64)
+            _judge_step_voltages(index, step, "held voltage", "hold at", held, window, 1.0, at)  # (a cell's)
 
 
 def _drive_cycle_reached(times, values, duration):
@@ -1225,8 +1329,8 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
     # the values' OCP tables, read once per experiment (session 59: once per step and per time checked)
     tables = [] if parameter_values is None else host_tables(parameter_values)
     cells = cells_in_series(parameter_values, one)
-    host_end = host_end_voltage(parameter_values, inputs)  # (once per experiment)
-    check_lower_cut_off_in_host_window(parameter_values, anode, inputs, host_end)
+    host = host_window(parameter_values, anode, inputs)  # (the host's window, once per experiment)
+    check_lower_cut_off_in_host_window(parameter_values, anode, inputs, host)
     # (the experiment's time each step starts at, where known: only if a step holds an expression of it)
     experiment_timed = [_of_experiment_time(step) for step in steps] if tables else []
     starts = _experiment_starts(steps, start) if any(experiment_timed) else None
@@ -1247,7 +1351,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
             seen.add(key)
             _check_direction_word(index, step, kind)
             _check_cut_offs(index, step, cut_offs, cells)
-            check_cut_off_in_host_window(index, step, parameter_values, anode, cells, inputs, host_end)
+            check_cut_off_in_host_window(index, step, parameter_values, anode, cells, inputs, host)
             check_step_until_in_tables(index, step_name(step, str), step, parameter_values, anode, cells, tables,
                                        one)  # (past an OCP table's end)
         if starts is not None and experiment_timed[index - 1] and starts[index - 1] is not None:  # (each copy: its
@@ -1256,7 +1360,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
         if not first:
             continue
         if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
-            _check_drive_cycle(index, step, kind, cut_offs, parameter_values, anode, tables)
+            _check_drive_cycle(index, step, kind, cut_offs, parameter_values, anode, tables, host, cells)
             warn_drive_cycle_in_hours(index, step, kind, None if parameter_values is None else number_of(
                 parameter_values, "Nominal cell capacity [A.h]", one))
             continue
@@ -1318,6 +1422,13 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None, start=No
             if tabled and k < max(reach or 0, 1):
                 check_held_voltages_in_tables(index, step_name(step, str), v, parameter_values, anode,
                                               lambda _: at + from_inputs, tables)
+        if kind == "Voltage" and (timed or given) and host is not None and not _held_of_experiment_time(step):
+            # (a held voltage of inputs or of the time, session 64: after its range, at the times the step certainly
+            # runs at, as the tables' ends above; a number's is check_cut_off_in_host_window's)
+            run = samples[:max(reach or 0, 1)]
+            _judge_step_voltages(index, step, "held voltage", "hold at", [v[0] if v.size else math.nan for v in run],
+                                 host, 1.0, lambda k: ("" if times[k] is None else f" at t = {times[k]:g} s into the "
+                                                       "step") + from_inputs)
         if tabled and reach is None:  # (a termination the solve decides: the first past after the start, warned)
             _warn_held_past_tables(index, step_name(step, str), step, samples[1:], times[1:], parameter_values, anode,
                                    tables, lambda k: f" at t = {times[k + 1]:g} s into the step{from_inputs}")
