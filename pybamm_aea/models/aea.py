@@ -300,11 +300,16 @@ class AEA(pybamm.BaseModel):
         """PyBaMM's (``pybamm.BaseModel``'s public method, which ``solution[name]`` calls on each of the solution's
         models), its KeyError for one of PyBaMM's heat names (``"Total heating [W]"``) saying what the model gives
         instead (:func:`~pybamm_aea.models.submodels.heat.pybamm_heat_name_answer`), not PyBaMM's "Best matches"
-        ('Terminal power [W]' first among them)."""
+        ('Terminal power [W]' first among them); for a state of charge ("State of Charge", "SoC"), how to read the
+        window's (:func:`~pybamm_aea.initial_state.state_of_charge_name_answer`, session 64)."""
         try:
             return super().get_processed_variable_or_event(name)
         except KeyError as error:
             answer = pybamm_heat_name_answer(name)
+            if answer is None:
+                from ..initial_state import state_of_charge_name_answer  # (initial_state imports this module)
+
+                answer = state_of_charge_name_answer(name)
             if answer is None:
                 raise
             raise KeyError(answer) from error
