@@ -25,7 +25,7 @@ __all__ = ["mesh_check", "compare_meshes", "empty_run_reason", "refined_var_pts"
            "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY",
            "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
            "nucleation_mesh_warning", "nucleation_mesh_judgement", "NucleationJudgement", "NucleationText",
-           "pristine_reference_cells",
+           "pristine_reference_cells", "step_numbers",
            "formed_polarisation_threshold", "NucleationBarrierWarning", "unnucleated_discharges",
            "NEGLIGIBLE_DELIVERED_SHARE"]  # (the charge check's names, MOVED_TO_SWITCH_CHECK, are its module's)
 
@@ -471,13 +471,13 @@ def _nucleation_judged(model, values, steps, inputs, cells, earlier=()):
         rest = "" if len(judged) == 1 else f"; {_later_text(judged[1:])}"
     else:  # (the discharges flagged before it took next to nothing: the converged answer, said after it)
         rest = (f"; it took {charges[lead] * 1e3:.3g} mA.h, the flagged step{'s' if lead > 1 else ''} "
-                f"{_step_numbers([one.number for one in judged[:lead]])} before it "
+                f"{step_numbers([one.number for one in judged[:lead]])} before it "
                 f"{_span([charge * 1e3 for charge in charges[:lead]])} mA.h "
                 f"({100 * max(charges[:lead]) / charges[lead]:.2g} % of it: Li1 not nucleating, the fine mesh's "
                 "answer)" + ("" if len(judged) == lead + 1 else f"; {_later_text(judged[lead + 1:])}"))
     after = judged[lead].pristine and _discharges_after(steps, judged, lead, len(earlier))
     if after:
-        rest += (f"; step{'s' if len(after) > 1 else ''} {_step_numbers([number for number, _ in after])} after it "
+        rest += (f"; step{'s' if len(after) > 1 else ''} {step_numbers([number for number, _ in after])} after it "
                  f"({_span([charge * 1e3 for _, charge in after])} mA.h) start{'' if len(after) > 1 else 's'} from "
                  "the host it left: the mesh's too")
     text = NucleationText(first.head, first.verdict, first.rest + rest)
@@ -536,14 +536,14 @@ class _Judged(NamedTuple):
     pristine: bool = False  # (a pristine discharge above the threshold: whether the host formed is the mesh's)
 
 
-#: at most this many step numbers (or runs of them, :func:`_step_numbers`) listed in one group of the later discharges
+#: at most this many step numbers (or runs of them, :func:`step_numbers`) listed in one group of the later discharges
 #: a warning names, then how many in all and the last: a 300-cycle run whose discharges the mesh decides is one line
 LISTED_STEPS = 20
 
 
 def _later_text(judged):
     """The warning's words for the later discharges flagged in a run (:class:`_Judged`, in order), after its first:
-    grouped by their reason, each group its step numbers (:func:`_step_numbers`), its current densities and other
+    grouped by their reason, each group its step numbers (:func:`step_numbers`), its current densities and other
     figures as ranges over the group (the same for a 300-cycle run as for 2 discharges: one line, not one per step)."""
     groups = {}
     for one in judged:
@@ -555,7 +555,7 @@ def _later_text(judged):
             for form, value in one.figures:
                 figures.setdefault(form, []).append(value)
         said = "".join(form.format(_span(values)) for form, values in figures.items() if values)
-        parts.append(f"step{'s' if len(ones) > 1 else ''} {_step_numbers([one.number for one in ones])} ({reason}: "
+        parts.append(f"step{'s' if len(ones) > 1 else ''} {step_numbers([one.number for one in ones])} ({reason}: "
                      f"{said})")
     return f"flagged too, {len(judged)} later discharge{'s' if len(judged) > 1 else ''}: " + "; ".join(parts)
 
@@ -566,7 +566,7 @@ def _span(values):
     return low if low == high else f"{low}-{high}"
 
 
-def _step_numbers(numbers):
+def step_numbers(numbers):
     """Step ``numbers`` (ascending) in words: runs of 3 or more at one spacing as "5-899 every 3rd" ("5-9" at 1),
     others one by one, comma-separated; past :data:`LISTED_STEPS` items, "..." and how many in all and the last."""
     items, k = [], 0

@@ -49,6 +49,7 @@ OCP. A set's cut-offs are vs Li metal: on Li-In, LMS's 1.8-2.8 V is 2.42-3.42 V 
 3.12 V its Li0 lattice gas reaches 1e-15 x_max from empty, so it is refused, naming the Li-In window.
 """
 import numbers
+import re
 import warnings
 
 import numpy as np
@@ -367,6 +368,14 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
                    x_max)
     if isinstance(initial_value, str):
         text = initial_value.strip()
+        if text.endswith("%"):  # (a percentage is a state of charge, given as a fraction: session 64's trial)
+            try:
+                percent = float(text[:-1])
+            except ValueError:
+                percent = None
+            if percent is not None:
+                raise ValueError(f"initial_value {initial_value!r}: a state of charge is a fraction from 0 to 1, not "
+                                 f"a percentage string: write {percent / 100:g}")
         if not text.endswith("V"):
             raise ValueError(f"initial_value {initial_value!r}: a voltage must be written like '2.1 V'")
         try:
@@ -567,6 +576,25 @@ def open_circuit_voltage_at(parameter_values, x, direction=None, options=None, i
     branch of ``direction``, "discharge" or "charge") less the anode's at its initial state. ``ValueError`` for an
     ``x`` outside the host's window (0, "Cathode maximum Li content")."""
     return CellAtRest(parameter_values, direction, options, inputs).open_circuit_voltage(x)
+
+
+#: the names a user asks a state of charge by ("State of charge", "State of Charge", "SoC", "SOC [%]"), which the AEA
+#: model does not publish (:func:`state_of_charge_name_answer`)
+STATE_OF_CHARGE_NAMES = re.compile(r"state[ _-]*of[ _-]*charge|\bsoc\b", re.IGNORECASE)
+
+
+def state_of_charge_name_answer(name):
+    """What to read instead of ``name`` where it asks for a state of charge (:data:`STATE_OF_CHARGE_NAMES`), which the
+    model does not publish; None for any other name. Session 64's user trial: "State of Charge", "SoC" and "State of
+    charge" gave PyBaMM's KeyError with no suggestion. The SOC ``initial_soc`` sets is its window's (this module's
+    docstring): a solved state's is :func:`window_state_of_charge` of its Li contents."""
+    if not isinstance(name, str) or not STATE_OF_CHARGE_NAMES.search(name):
+        return None
+    return (f"'{name}': the AEA model publishes no state of charge. initial_soc's is the cell's place at rest in the "
+            "window between its voltage cut-offs (0 at the lower, 1 at the upper, linear in the cathode's Li): a "
+            "solved state's is pybamm_aea.initial_state.window_state_of_charge(values, x, z, (lower, upper), "
+            "direction), x its \"Average cathode Li content\" (z a hybrid's dispersed lithiation, else None); the "
+            "charge moved is \"Discharge capacity [A.h]\"")
 
 
 def window_state_of_charge(parameter_values, x, z, cut_offs, direction, options=None, inputs=None):

@@ -28,7 +28,7 @@ from .models.solvers import InputSetWarning
 from .phases import MO6S8_PHASE_FIELD_WINDOWS
 from .pybamm_adapter.model_internals import cell_widths, step_variable_at
 
-__all__ = ["PhaseLayerLimitWarning", "phase_layer_limit", "STRANDED_SHARE", "SECTION"]
+__all__ = ["PhaseLayerLimitWarning", "phase_layer_limit", "phase_layer_limit_once", "STRANDED_SHARE", "SECTION"]
 
 #: the section of docs/known_limits.rst the warning points to (the mechanism, its numbers and the way out)
 SECTION = "Phase layers limit thick or fast discharges"
@@ -131,3 +131,18 @@ def phase_layer_limit(steps, first_number=1):
     only, and on its termination. Other hosts, the lever-rule host and other steps give none."""
     said = (_judge(step, first_number + i) for i, step in enumerate(steps))
     return [text for text in said if text is not None]
+
+
+def phase_layer_limit_once(steps, first_number=1):
+    """The one :class:`PhaseLayerLimitWarning` text a solve warns for its step solutions ``steps``
+    (:func:`phase_layer_limit`), or None: the first stopped discharge's text and, where later ones stopped too, their
+    step numbers (:func:`~pybamm_aea.convergence.step_numbers`). Until session 64 each such discharge warned its own
+    text: the trial's S-LMS drive cycle, 20 repeats, printed one warning 19 times."""
+    from .convergence import step_numbers
+
+    judged = ((first_number + i, _judge(step, first_number + i)) for i, step in enumerate(steps))
+    said = [(number, text) for number, text in judged if text is not None]
+    if not said:
+        return None
+    later = [number for number, _ in said[1:]]
+    return said[0][1] + (f"; so too step{'s' if len(later) > 1 else ''} {step_numbers(later)}" if later else "")

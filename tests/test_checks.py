@@ -2460,6 +2460,38 @@ def test_a_short_pulse_in_seconds_is_not_warned_as_a_drive_cycle_in_hours():
         check_step_values([pybamm.step.c_rate(_cycle([0.0, 0.5], [1.0, 1.0]))], None, values)
 
 
+def test_a_drive_cycle_with_its_times_in_minutes_is_warned_as_one_in_hours_is():
+    """Session 64's user trial (finding 3a): a 600 s drive cycle of C-rates (each second, 0.39C mean) given with its
+    times in minutes (0..10) ran as a 10 s step without a word; hours were caught. A cycle moving under a minute at 1C
+    (read as minutes it moves at most one capacity) whose samples fall on whole seconds once x 60 and lie 1/20 s apart
+    or closer (looks_like_minutes) is now warned in the hours' words, times x 60: here 0.2 x 600 s = 120 C.s, read as
+    10 s 2 C.s. The same cycle in seconds, a 10 s pulse at 1C logged at 10 Hz and at 100 Hz are silent; hours still
+    read as hours."""
+    from pybamm_aea.models.step_checks import DriveCycleInHoursWarning, check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Initial cathode Li content"] = 1.0
+    t_s = np.arange(601.0)
+    minutes = _cycle(t_s / 60, np.full(601, 0.2))
+    with pytest.warns(DriveCycleInHoursWarning, match=re.escape(
+            "(CRate(a drive cycle of 601 samples over 10 s, 0.2 C)) moves 2 C.s over its 10 s, 0.00056 of a capacity, "
+            "under a minute at 1C. If its times are minutes, give seconds (data[:, 0] * 60: 600 s, 0.0333 of the "
+            "capacity)")):
+        check_step_values([pybamm.step.c_rate(minutes)], None, values)
+    with pytest.warns(DriveCycleInHoursWarning, match=re.escape("(its times x 60: 600 s, 0.0333 of the capacity)")):
+        current = values.copy()
+        current["Current function [A]"] = pybamm.Interpolant(t_s / 60, np.full(601, 0.2 * 1.51692e-4), pybamm.t)
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=current).build()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DriveCycleInHoursWarning)
+        check_step_values([pybamm.step.c_rate(_cycle(t_s, np.full(601, 0.2)))], None, values)
+        for step in (0.1, 0.01):  # a 10 s pulse at 1C logged at 10 and 100 Hz
+            pulse = np.arange(0.0, 10.0 + step / 2, step)
+            check_step_values([pybamm.step.c_rate(_cycle(pulse, np.ones_like(pulse)))], None, values)
+    with pytest.warns(DriveCycleInHoursWarning, match=re.escape("under a second at 1C. If its times are hours")):
+        check_step_values([pybamm.step.c_rate(_cycle(t_s / 3600, np.full(601, 0.2)))], None, values)
+
+
 def test_a_current_function_interpolant_in_hours_is_warned_as_an_experiments_drive_cycle_is():
     """Session 62 judged an experiment's drive cycle only: the trial's 0.17 h cycle at 3C (4.55e-4 A on LMS, 50
     samples) given as "Current function [A]" = pybamm.Interpolant(t, I, pybamm.t), PyBaMM's drive-cycle mode without

@@ -766,7 +766,7 @@ def test_a_long_run_whose_discharges_the_mesh_decides_is_named_in_one_line():
     """Naming every later discharge must not flood a 300-cycle run: the later ones are grouped by their reason, their
     steps as runs ("2-300", "5-899 every 3rd"), their figures as ranges, past 20 runs "..." with how many in all and
     the last; one line (a sweep row keeps each warning's first line)."""
-    from pybamm_aea.convergence import LISTED_STEPS, _step_numbers, nucleation_mesh_warning
+    from pybamm_aea.convergence import LISTED_STEPS, step_numbers, nucleation_mesh_warning
 
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
     nucleating = [2.6, 2.5, 2.3, 2.35, 2.4, 2.2, 2.0]
@@ -782,9 +782,9 @@ def test_a_long_run_whose_discharges_the_mesh_decides_is_named_in_one_line():
     assert "flagged too, 256 later discharges: steps 3-7, 9-14, 16-21," in gaps, gaps
     assert f"135-140, ... (256 in all, the last 300) (a discharge" in gaps and len(gaps) - len(one) < 500, gaps
     assert LISTED_STEPS == 20
-    assert _step_numbers([5, 8, 11, 14]) == "5-14 every 3rd"
-    assert _step_numbers([3, 4]) == "3, 4" and _step_numbers([1, 2, 3, 7]) == "1-3, 7"
-    assert _step_numbers([2, 4, 6, 9, 21]) == "2-6 every 2nd, 9, 21"
+    assert step_numbers([5, 8, 11, 14]) == "5-14 every 3rd"
+    assert step_numbers([3, 4]) == "3, 4" and step_numbers([1, 2, 3, 7]) == "1-3, 7"
+    assert step_numbers([2, 4, 6, 9, 21]) == "2-6 every 2nd, 9, 21"
 
 
 @pytest.mark.slow

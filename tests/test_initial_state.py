@@ -534,6 +534,8 @@ def test_bad_initial_soc_in_solve_is_named():
     (50, "got 50 (50 = 5000 %); did you give %? 50 % = 0.5"),
     (100, "got 100 (100 = 10000 %); did you give %? 100 % = 1"),
     ("2300 mV", "initial_value '2300 mV': a voltage must be written like '2.1 V'; 2300 mV in V: '2.3 V'"),
+    # session 64's trial: "80%" was answered "a voltage must be written like '2.1 V'"
+    ("80%", "initial_value '80%': a state of charge is a fraction from 0 to 1, not a percentage string: write 0.8"),
 ])
 def test_an_initial_soc_in_percent_or_mv_is_said_so(value, said):
     """Session 53: solve(initial_soc=50) was refused as "must be in [0, 1], got 50" and initial_soc='2300 mV' as "a
@@ -1294,3 +1296,21 @@ def test_pybamms_initial_state_of_a_voltage_with_a_cut_off_of_pybamm_t_is_refuse
         "= 1.0 + 1e-09 * time is an expression of PyBaMM's time: give initial_soc as a state of charge (a number in "
         "[0, 1]), or the cut-off as a number")
     pybamm.Simulation(conventional.s_c_lgps_model(), parameter_values=values).solve([0, 600], initial_soc=0.9)
+
+
+@pytest.mark.parametrize("name", ["State of Charge", "SoC", "State of charge", "SOC [%]"])
+def test_a_state_of_charge_asked_of_a_solution_says_how_to_read_the_windows(name):
+    """Session 64's user trial (finding 5): "State of Charge", "SoC", "State of charge" gave PyBaMM's KeyError with no
+    suggestion (old code: "... not found. Best matches: [...]" naming no SOC). The answer now says the model
+    publishes none, what initial_soc's SOC is and how to read a solved state's: followed, at the start of a solve
+    from initial_soc 0.5 it gives 0.5 (to 1e-6)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    solution = pybamm.Simulation(AEA(), parameter_values=values).solve([0, 1], initial_soc=0.5)
+    with pytest.raises(KeyError) as error:
+        solution[name]
+    said = error.value.args[0]
+    assert said.startswith(f"'{name}': the AEA model publishes no state of charge"), said
+    assert "window_state_of_charge(values, x, z, (lower, upper), direction)" in said
+    x = float(solution["Average cathode Li content"].entries[0])
+    soc, _ = pybamm_aea.initial_state.window_state_of_charge(values, x, None, (1.8, 2.8), None)
+    assert soc == pytest.approx(0.5, abs=1e-6)

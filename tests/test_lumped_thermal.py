@@ -222,7 +222,8 @@ def test_thermal_parameters_warned_as_ignored_by_option():
 
 def test_pybamms_heat_names_under_lumped():
     """Lumped: PyBaMM's total and reversible heating are variables ("Total heating [W]" the cell's, the heat in); a
-    PyBaMM heat name it does not publish is PyBaMM's own KeyError, not the isothermal model's answer."""
+    PyBaMM heat name it does not publish is PyBaMM's own KeyError, not the isothermal model's answer; a state of
+    charge is answered as on an isothermal model."""
     values = _values("Li2021_Mo6S8", 0.5)
     solution = pybamm.Simulation(pybamm_aea.AEA(LEVER_LUMPED), parameter_values=values).solve([0, 600])
     area = values["Electrode width [m]"] * values["Electrode height [m]"]
@@ -233,3 +234,5 @@ def test_pybamms_heat_names_under_lumped():
     with pytest.raises(KeyError) as error:
         solution["Ohmic heating [W]"]
     assert "isothermal" not in str(error.value)
+    with pytest.raises(KeyError, match="the AEA model publishes no state of charge"):  # (as isothermal models answer)
+        solution["State of Charge"]

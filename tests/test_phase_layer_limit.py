@@ -6,6 +6,7 @@ import re
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pybamm
 import pytest
 
@@ -220,3 +221,27 @@ def test_the_warnings_do_not_flip_for_a_stranded_share_from_3_to_8_percent(monke
     assert [len(judged["fast", s]) for s in (0.03, 0.05, 0.08)] == [1, 1, 1]
     assert judged["fast", 0.03] == judged["fast", 0.05] == judged["fast", 0.08]
     assert _reached(judged["fast", 0.05][0]) == pytest.approx((3.683, 1.0, 10), abs=0.02)
+
+
+def test_a_drive_cycle_repeated_on_s_lms_warns_its_stopped_discharges_once_per_solve():
+    """Session 64's user trial (finding 6): a 600 s drive cycle of C-rates (+2C peaks, regen at half) on S-LMS from
+    initial_soc 0.8, repeated, stops at 1.0 V in each repeat from the second on, its Li4 layer at the separator: 20
+    repeats printed one PhaseLayerLimitWarning 19 times (steps 2-20). One warning a solve now: the first stopped
+    discharge's text and the later ones' step numbers (here 4 repeats: step 2's text, "so too steps 3, 4"; old code:
+    3 warnings)."""
+    t = np.arange(0, 601, 1.0)
+    speed = 25 + 12 * np.sin(2 * np.pi * t / 200) + 6 * np.sin(2 * np.pi * t / 37)
+    speed[:20], speed[-20:] = np.linspace(0, speed[20], 20), np.linspace(speed[-21], 0, 20)
+    power = speed * (0.3 + 4 * np.gradient(speed, t)) + 0.002 * speed ** 3
+    crate = 2.0 * power / np.abs(power).max()
+    crate = np.where(crate < 0, 0.5 * crate, crate)
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    cycle = pybamm.step.current(np.column_stack([t, crate * values["Nominal cell capacity [A.h]"]]),
+                                termination="< 1.0 V")
+    sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values, experiment=pybamm.Experiment([cycle] * 4))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve(initial_soc=0.8)
+    said = [str(w.message) for w in caught if issubclass(w.category, PhaseLayerLimitWarning)]
+    assert len(said) == 1, said
+    assert said[0].startswith("step 2, a discharge") and said[0].endswith("; so too steps 3, 4"), said[0]

@@ -263,6 +263,20 @@ def is_isothermal(model):
     return options is None or options["thermal"] == "isothermal"
 
 
+def name_answer(name):
+    """What to read instead of ``name`` where it asks for a state of charge, which the model does not publish
+    (:func:`~pybamm_aea.initial_state.state_of_charge_name_answer`, session 64's user trial); None for another name."""
+    from ..initial_state import state_of_charge_name_answer  # (initial_state imports this module)
+
+    return state_of_charge_name_answer(name)
+
+
+def isothermal_name_answer(name):
+    """:func:`name_answer`, and for one of PyBaMM's heat names what the isothermal model gives instead
+    (:func:`~pybamm_aea.models.submodels.heat.pybamm_heat_name_answer`)."""
+    return pybamm_heat_name_answer(name) or name_answer(name)
+
+
 class AEA(pybamm.BaseModel):
     """Dense mixed-conducting (all-electrochem-active) cathode cell, isothermal or with one lumped temperature.
 
@@ -318,12 +332,13 @@ class AEA(pybamm.BaseModel):
         # validated as PyBaMM's battery models validate theirs (``model.options = {"anod": ...}`` was kept as given)
         pybamm.BaseModel.options.fset(self, AEAOptions(options))
 
-    # PyBaMM's ``variables``, whose KeyError for one of PyBaMM's heat names (``"Total heating [W]"``) says what the
-    # model gives instead (:func:`~pybamm_aea.models.submodels.heat.pybamm_heat_name_answer`), not PyBaMM's "Best
-    # matches": ``model.variables[name]``, ``sim.built_model.variables[name]`` and ``solution[name]`` alike
-    # (:mod:`pybamm_aea.pybamm_adapter.variable_names`); isothermal models only (lumped: PyBaMM's heat names the
-    # model has are its variables, and it is not isothermal)
-    variables = pybamm_adapter.variable_names.answered_variables(pybamm_heat_name_answer, applies=is_isothermal)
+    # PyBaMM's ``variables``, whose KeyError for one of PyBaMM's heat names (``"Total heating [W]"``, isothermal
+    # models only: lumped, PyBaMM's heat names the model has are its variables) or a state of charge ("State of
+    # Charge", "SoC") says what the model gives instead (:func:`isothermal_name_answer`, :func:`name_answer`), not
+    # PyBaMM's "Best matches": ``model.variables[name]``, ``sim.built_model.variables[name]`` and ``solution[name]``
+    # alike (:mod:`pybamm_aea.pybamm_adapter.variable_names`)
+    variables = pybamm_adapter.variable_names.answered_variables(isothermal_name_answer, applies=is_isothermal,
+                                                                 otherwise=name_answer)
 
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):

@@ -51,7 +51,7 @@ __all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "che
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
            "cathode_capacity_as_made", "step_name", "DriveCycleInHoursWarning", "SECONDS_PER_HOUR",
-           "drive_cycle_charge", "warn_drive_cycle_in_hours",
+           "SECONDS_PER_MINUTE", "looks_like_minutes", "drive_cycle_charge", "warn_drive_cycle_in_hours",
            "drive_cycle_in_hours_message", "warn_current_function_in_hours", "step_text_advice",
            "experiment_text_advice", "CutOffBelowMeasuredWindowWarning", "HOST_END_TOLERANCE", "host_end_voltage",
            "check_cut_off_in_host_window", "check_lower_cut_off_in_host_window", "HostWindow", "host_window",
@@ -980,7 +980,9 @@ def _drive_cycle_reached(times, values, duration):
 class DriveCycleInHoursWarning(UserWarning):
     """A drive cycle of currents or C-rates whose whole step moves less charge than one second at 1C, its samples
     spanning at most 24 and under a second apart: its times, read as seconds, likely hours
-    (:func:`warn_drive_cycle_in_hours`, :func:`looks_like_hours`)."""
+    (:func:`warn_drive_cycle_in_hours`, :func:`looks_like_hours`); or one moving less than a minute at 1C whose samples
+    fall on whole seconds read as minutes, 1/20 s apart or closer: its times likely minutes (:func:`looks_like_minutes`,
+    session 64)."""
 
 
 #: hours in seconds: a drive cycle's times written in hours and read as seconds run this many times too fast
@@ -999,6 +1001,32 @@ def looks_like_hours(times):
     0.5 C.s, sampled each second, was warned as hours and told to become 36000 s)."""
     times = np.asarray(times, dtype=float)
     return times[-1] - times[0] <= HOURS_IN_A_DAY and float(np.median(np.diff(times))) < 1.0
+
+
+#: minutes in seconds: a drive cycle's times written in minutes and read as seconds run this many times too fast
+SECONDS_PER_MINUTE = 60.0
+
+
+#: the widest median interval [s] of a drive cycle's times read as seconds that bears the signature of minutes: a
+#: cycle logged each second (the 1 Hz of US06, UDDS, WLTP) written in minutes is 1/60 s apart, each 2 s 1/30; a
+#: cycler's pulse logged at 10 Hz (0.1 s) is not
+MINUTES_INTERVAL = 0.05
+#: how far [s] a sample written in minutes may sit from a whole second once x 60 (a CSV's 4 decimals of a minute: 3 ms)
+WHOLE_SECOND_TOLERANCE = 0.01
+
+
+def looks_like_minutes(times):
+    """Whether a drive cycle's sample ``times`` bear the signature of minutes read as seconds (session 64's user trial:
+    a 600 s cycle given as 0..10 ran as a 10 s step without a word): samples 1/20 s apart or closer (their median
+    interval, :data:`MINUTES_INTERVAL`) that, times 60, fall on whole seconds (a cycler's and a drive cycle's clock;
+    median distance under :data:`WHOLE_SECOND_TOLERANCE`), over a span of at most a day's 1440 minutes. A pulse in
+    seconds logged at 100 Hz (0.01 s apart: x 60 at 0.6 s steps, off whole seconds by 0.4 s at the median) is not."""
+    times = np.asarray(times, dtype=float)
+    if times[-1] - times[0] > HOURS_IN_A_DAY * SECONDS_PER_MINUTE or \
+            float(np.median(np.diff(times))) > MINUTES_INTERVAL:
+        return False
+    seconds = times * SECONDS_PER_MINUTE
+    return float(np.median(np.abs(seconds - np.round(seconds)))) < WHOLE_SECOND_TOLERANCE
 
 
 def drive_cycle_charge(times, values, duration):
@@ -1021,21 +1049,29 @@ def drive_cycle_in_hours_message(cycle, times, values, duration, kind, capacity,
     [A]"`` interpolant (:func:`warn_current_function_in_hours`): warned where the cycle moves less charge than one
     second at 1C (1/3600 of the capacity; read as hours the same numbers move at most one capacity) and its samples
     bear the signature of hours (:func:`looks_like_hours`); a cycle that moves nothing (a rest) is not judged.
-    ``way_out``: how its times are multiplied by 3600 ("data[:, 0] * 3600")."""
+    ``way_out``: how its times are multiplied, a template of ``{factor}`` ("data[:, 0] * {factor}"). Session 64: a
+    cycle moving under a minute at 1C whose times bear the signature of minutes (:func:`looks_like_minutes`) is warned
+    the same way, its times x 60 (read as minutes it moves at most one capacity)."""
     if kind not in ("Current", "CRate") or (kind == "Current" and not capacity):
         return None
     times, values = np.asarray(times, dtype=float), np.asarray(values, dtype=float)
     charge = drive_cycle_charge(times, values, duration)
     # the charge over the capacity's: a C-rate's integral [C.s] is already in seconds at 1C
     seconds_at_1c = charge if kind == "CRate" else charge / capacity  # (A.s over A.h: seconds at 1C)
-    if charge == 0 or seconds_at_1c >= 1.0 or not looks_like_hours(times):
-        return None
-    share = seconds_at_1c / SECONDS_PER_HOUR
     moved = (f"{charge:.3g} C.s" if kind == "CRate" else f"{charge:.3g} A.s ({charge / SECONDS_PER_HOUR * 1e3:.3g} "
              f"mA.h)")
     of = "of a capacity" if kind == "CRate" else f"of the cell's nominal capacity {capacity:g} A.h"
+    share = seconds_at_1c / SECONDS_PER_HOUR
+    hours = seconds_at_1c < 1.0 and looks_like_hours(times)
+    if charge and not hours and seconds_at_1c < SECONDS_PER_MINUTE and looks_like_minutes(times):
+        # (read as minutes the same numbers move at most one capacity: session 64)
+        return (f"{cycle} moves {moved} over its {duration:g} s, {share:.2g} {of}, under a minute at 1C. If its "
+                f"times are minutes, give seconds ({way_out.format(factor='60')}: "
+                f"{duration * SECONDS_PER_MINUTE:g} s, {share * SECONDS_PER_MINUTE:.3g} of the capacity)")
+    if charge == 0 or seconds_at_1c >= 1.0 or not looks_like_hours(times):
+        return None
     return (f"{cycle} moves {moved} over its {duration:g} s, {share:.2g} {of}, under a second at 1C. If its times "
-            f"are hours, give seconds ({way_out}: {duration * SECONDS_PER_HOUR:g} s, "
+            f"are hours, give seconds ({way_out.format(factor='3600')}: {duration * SECONDS_PER_HOUR:g} s, "
             f"{share * SECONDS_PER_HOUR:.3g} of the capacity)")
 
 
@@ -1054,7 +1090,7 @@ def warn_drive_cycle_in_hours(index, step, kind, capacity):
     data = step.input_value
     said = drive_cycle_in_hours_message(
         f"the drive cycle of the experiment's step {index} ({_drive_cycle_name(step)})", data[:, 0], data[:, 1],
-        float(step.duration), kind, capacity, "data[:, 0] * 3600")
+        float(step.duration), kind, capacity, "data[:, 0] * {factor}")
     if said is not None:
         warnings.warn(said, DriveCycleInHoursWarning, stacklevel=users_stacklevel())
 
@@ -1078,7 +1114,7 @@ def warn_current_function_in_hours(values):
     range_said = f"{samples.min():g} to {samples.max():g}" if samples.min() != samples.max() else f"{samples[0]:g}"
     said = drive_cycle_in_hours_message(
         f"\"Current function [A]\" (an Interpolant of {times.size} samples over {span:g} s, {range_said} A)",
-        times - times[0], samples, span, "Current", capacity, "its times x 3600")
+        times - times[0], samples, span, "Current", capacity, "its times x {factor}")
     if said is not None:
         warnings.warn(said, DriveCycleInHoursWarning, stacklevel=users_stacklevel())
 

@@ -623,14 +623,15 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
     whose steps its own solve judged (a 200-cycle S-LMS run and 4 continuations warned 5 times of its first discharge,
     at 70 C, each continuation as if the step were its own, until session 49); they keep their numbers in the run.
     Then, for a solution the mesh does not decide, :class:`~pybamm_aea.phase_layer_limit.PhaseLayerLimitWarning` for
-    each discharge of the multi-phase host its Li4 layer (or its Li3 layer) stopped
-    (:func:`~pybamm_aea.phase_layer_limit.phase_layer_limit`, since session 61; the Li3 layer's since session 62); and
+    the discharges of the multi-phase host their Li4 layer (or their Li3 layer) stopped, one a solve
+    (:func:`~pybamm_aea.phase_layer_limit.phase_layer_limit_once`, since session 61; the Li3 layer's since session 62;
+    one a solve since session 64); and
     :class:`~pybamm_aea.convergence.NucleationBarrierWarning` for each formed discharge in which Li1 never nucleated
     at the separator (:func:`~pybamm_aea.convergence.unnucleated_discharges`, since session 62)."""
     from ..convergence import (MeshDependentNucleationWarning, NucleationBarrierWarning, nucleation_mesh_judgement,
                                unnucleated_discharges)
     from ..models.submodels import xi
-    from ..phase_layer_limit import PhaseLayerLimitWarning, phase_layer_limit
+    from ..phase_layer_limit import PhaseLayerLimitWarning, phase_layer_limit_once
     from ..switch_check import SolverSteppedSwitchWarning, advised_rtol, interior_li0_charge
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
@@ -652,7 +653,9 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
             warnings.warn(SolverSteppedSwitchWarning(found.renumbered(len(earlier)), index), stacklevel=3)
         # a thick multi-phase electrode's stop at its Li4 or Li3 layer; not read where the mesh decides a discharge (its
         # converged answer can be none at all: LMS pristine at 25 C, 4.5 mg/cm2, 0.1C, 115.5 mA.h/g on 20 cells)
-        for text in (phase_layer_limit(steps, len(earlier) + 1) if said is None else ()):
+        # (one warning a solve, the later stopped discharges by their step numbers: since session 64)
+        text = phase_layer_limit_once(steps, len(earlier) + 1) if said is None else None
+        if text is not None:
             warnings.warn(PhaseLayerLimitWarning(text, index), stacklevel=3)
         # a formed discharge that took next to nothing, Li1 never nucleating at the separator on any mesh: the free
         # energy's nucleation barrier (since session 62; LMS formed at 0.1C, then 5C: 0.18 mA.h/g, silent before)

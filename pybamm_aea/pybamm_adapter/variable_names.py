@@ -74,16 +74,17 @@ def check(model_class=None, fuzzy_dict=None):
         raise patch_mismatch("variable-name answer", __name__, missing)
 
 
-def answered_variables(answer, applies=None):
+def answered_variables(answer, applies=None, otherwise=None):
     """The ``variables`` property of a model class whose variables' dicts answer the names ``answer(name)`` has a
     text for (:class:`AnsweredVariables`): PyBaMM's ``BaseModel.variables``, its dict made one where it is read
-    (checked first, :func:`check`); on a model for which ``applies(model)`` is false (given), PyBaMM's own answer.""" 
+    (checked first, :func:`check`); on a model for which ``applies(model)`` is false (given), ``otherwise``'s
+    answer (None: PyBaMM's own)."""
     check()
     pybamm_variables = pybamm.BaseModel.variables
 
     def variables(model):
         found = pybamm_variables.fget(model)
-        wanted = answer if applies is None or applies(model) else None
+        wanted = answer if applies is None or applies(model) else otherwise
         if type(found) is not AnsweredVariables or found.answer is not wanted:
             found = AnsweredVariables(found, wanted)
             setattr(model, VARIABLES, found)
