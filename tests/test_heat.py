@@ -36,6 +36,9 @@ CELLS = {
     "LMS on Li-In": (None, {"anode": "Li-In"}),
     "LTO-LMS": ("Li2021_LTO_Mo6S8", {}),
 }
+#: the cells of the second law's test: those and S-LMS on the lever rule (R52), whose last cycle does not return to
+#: its state (its S8's; E_in - E_out measured -2.26e-2 J), so the first law's closed cycle does not hold it
+SECOND_LAW_CELLS = {**CELLS, "S-LMS lever rule": ("Li2021_S_Mo6S8", {"host thermodynamics": "lever rule"})}
 
 
 @functools.cache
@@ -45,7 +48,7 @@ def _closed_cycle(cell):
     last cycle returns to its state within 6e-8 Li per formula unit (measured); the change of free energy that
     remains is taken cell by cell, -F n_cell dx (U_start + U_end) / 2 (the dispersed material's lithiation returns
     to 5e-19)."""
-    set_name, options = CELLS[cell]
+    set_name, options = SECOND_LAW_CELLS[cell]
     formation = ["Discharge at 0.2C until {low} V", "Charge at 0.2C until {high} V"]
     cycle = ["Discharge at 0.5C until {low} V", "Charge at 0.5C until {high} V"]
     sim, _, steps = _solve(set_name, options, formation + cycle * 2, rtol=1e-8)
@@ -60,12 +63,11 @@ def _closed_cycle(cell):
     x0, x1 = discharge["Cathode Li content"].entries[:, 0], charge["Cathode Li content"].entries[:, -1]
     U0, U1 = discharge["Cathode host OCP [V]"].entries[:, 0], charge["Cathode host OCP [V]"].entries[:, -1]
     free_energy_change = -F * np.sum(per_cell * (x1 - x0) * (U0 + U1) / 2)
-    # the lever-rule host's hysteresis state's stored energy q_c (U_delith - U_lith) h^2 / (4 gamma) A at the surface
-    # (0 on the others: h = 0, the branches equal): it returns to 4e-7 of itself (5.2e-4 J)
-    hysteresis = [sim.parameter_values.evaluate(p.q_c * p.A_cc / (4 * p.gamma_hyst))
-                  * (step["Cathode delithiation OCP [V]"].entries[k] - step["Cathode lithiation OCP [V]"].entries[k])
-                  * step["Cathode hysteresis state"].entries[k] ** 2 for step, k in ((discharge, 0), (charge, -1))]
-    free_energy_change += hysteresis[1] - hysteresis[0]
+    # the lever-rule host's hysteresis state's stored energy, the model's (:func:`.heat.hysteresis_energy`; not
+    # published on the multi-phase host): on LMS it returns to 4e-7 of itself (5.2e-4 J)
+    if options.get("host thermodynamics") == "lever rule":
+        free_energy_change += (charge["Cathode hysteresis stored energy [J]"].entries[-1]
+                               - discharge["Cathode hysteresis stored energy [J]"].entries[0])
     t = np.concatenate([step["Time [s]"].entries for step in (discharge, charge)])
     q = np.concatenate([step["Irreversible heat [W]"].entries for step in (discharge, charge)])
     return electrical, free_energy_change, heat, t, q
@@ -88,7 +90,10 @@ def test_the_heat_of_a_closed_cycle_is_the_electrical_energy_in_less_the_energy_
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("cell", CELLS)
+@pytest.mark.parametrize("cell", [pytest.param(cell, marks=pytest.mark.xfail(strict=True, reason=(
+    "S-LMS lever rule: the hysteresis dissipation's gap-slope term at the branch edge (heat.py's module docstring;"
+    " docs/known_limits.rst): -10.21 uW on the last 0.5C charge")) if cell == "S-LMS lever rule" else ())
+    for cell in SECOND_LAW_CELLS])
 def test_the_heat_is_non_negative_at_every_output_time(cell):
     """Second law on both hosts (the multi-phase host a gradient flow of its free energy, gradient energy included; the
     lever-rule host with its hysteresis state's stored energy, :func:`.heat.hysteresis_energy_rate`): the heat is
@@ -99,7 +104,9 @@ def test_the_heat_is_non_negative_at_every_output_time(cell):
     (2.687 V), a discretisation of the steep lattice gas; the test bounds that part at 1e-6 of the cycle's heat. The
     lever-rule host (session 64) too, its hysteresis state's stored energy counted: measured minimum +0.675 uW at
     0.5C (at the discharge's end); it was -3.54 uW in the ~0.05 Li after a reversal, where the state's stored energy
-    was counted as heat."""
+    was counted as heat. S-LMS on the lever rule (R52) is not: -10.21 uW on the last 0.5C charge (19 of 1963 output
+    times), the stated exception (xfail, strict); with the stored energy counted as heat (before) it was -3.89 uW after
+    the reversal (85 of 1963)."""
     _, _, heat, t, q = _closed_cycle(cell)
     negative = -np.trapezoid(np.minimum(q, 0), t)
     assert negative <= 1e-6 * heat, f"heat down to {q.min() * 1e6:+.3f} uW, {negative / heat:.1e} of the cycle's"
@@ -157,11 +164,21 @@ def _free_energy_change(sim, solution):
 
     x = solution["Cathode Li content"].entries
     n_host = values.evaluate(p.c_h * p.L_c * p.A_cc)
-    U_h = values["Cathode homogeneous OCP [V]"]
+    lever_rule = sim.model.options["host thermodynamics"] == "lever rule"
+    if lever_rule:  # the free energy whose potential is the mean of the branches, and the hysteresis state's
+        branches = values["Cathode lithiation OCP [V]"], values["Cathode delithiation OCP [V]"]
+
+        def U_h(s, T):
+            return (branches[0](s, T) + branches[1](s, T)) / 2
+    else:
+        U_h = values["Cathode homogeneous OCP [V]"]
     change = -F * np.sum(n_host * mesh.d_edges * integral(
         lambda s: U_h(pybamm.Vector(s), pybamm.Scalar(T)).evaluate().ravel(), x[:, 0], x[:, -1]))
+    if lever_rule:
+        stored = solution["Cathode hysteresis stored energy [J]"].entries
+        change += stored[-1] - stored[0]
     kappa = values["Cathode gradient energy coefficient [V.m2]"]
-    if kappa > 0:
+    if kappa > 0 and not lever_rule:
         assert np.all(solution["Cathode transport stretch"].entries == 1)  # (no swelling: dX = L dxi)
 
         def gradient_energy(profile):
@@ -217,7 +234,8 @@ def test_pybamms_heat_names_say_the_model_is_isothermal_and_what_its_heat_is():
     ['Total overpotential [V]', 'Irreversible heat [W]', 'Terminal power [W]']". PyBaMM's heat names (here 3 of the
     35) now say the model is isothermal, its dissipated heat's name and what it does not count, pointing to the docs
     section that exists; the model publishes none of them (a total would claim a reversible term no set has), and
-    another unknown name keeps PyBaMM's "Best matches"."""
+    another unknown name keeps PyBaMM's "Best matches". Session 64 (R52): in at most 250 characters less 40 for
+    the name (584 before, a paragraph in a KeyError), naming the "thermal": "lumped" option."""
     import pathlib
     import re
 
@@ -230,10 +248,11 @@ def test_pybamms_heat_names_say_the_model_is_isothermal_and_what_its_heat_is():
         with pytest.raises(KeyError) as unpublished:
             solution[name]
         said = unpublished.value.args[0]
-        assert said.startswith(f"'{name}' is a PyBaMM thermal submodel's heat, which the AEA model does not "
-                               "publish: it is isothermal"), said
-        for part in ('"Irreversible heat [W]"', "reversible (entropic) heat", f'known_limits.rst, "{section}"'):
+        assert said.startswith(f"'{name}' is not published: the model is isothermal unless \"thermal\": "
+                               '"lumped"'), said
+        for part in ('"Irreversible heat [W]"', "no reversible heat", f'known_limits.rst, "{section}"'):
             assert part in said, (name, part)
+        assert len(said) - len(name) <= 250 - 40, (len(said), said)
     with pytest.raises(KeyError, match=re.escape("'Total heat capacity [J]' not found. Best matches are")):
         solution["Total heat capacity [J]"]
 
@@ -254,12 +273,33 @@ def test_the_built_model_and_its_copies_answer_pybamms_heat_names_as_the_solutio
     for where, variables in dicts.items():
         with pytest.raises(KeyError) as unpublished:
             variables["Total heating [W]"]
-        assert unpublished.value.args[0].startswith("'Total heating [W]' is a PyBaMM thermal submodel's heat, which "
-                                                    "the AEA model does not publish: it is isothermal"), where
+        assert unpublished.value.args[0].startswith("'Total heating [W]' is not published: the model is isothermal "
+                                                    'unless "thermal": "lumped"'), where
+        assert len(unpublished.value.args[0]) <= 250, where
         assert '"Irreversible heat [W]"' in unpublished.value.args[0], where
         with pytest.raises(KeyError, match=re.escape("'Total heat capacity [J]' not found. Best matches are")):
             variables["Total heat capacity [J]"]
         assert variables["Irreversible heat [W]"] is dict.__getitem__(variables, "Irreversible heat [W]"), where
+
+
+def test_the_heat_of_an_open_stretch_counts_the_hysteresis_states_stored_energy():
+    """Session 64 (R52): the first law of an open stretch on the lever-rule host: the heat's time integral is the
+    electrical energy in less the change of the free energy of the branches' mean (from the end states) and of the
+    model's published
+    "Cathode hysteresis stored energy [J]". LMS on the lever rule from the set's start (h = 1), discharged at 0.2C to
+    the cut-off, charged for 3 minutes (h crosses toward -1: the stored energy 6.83e-4 -> 5.3e-5 J, 2.7 % of the
+    heat) and rested 10 minutes at rtol 1e-8: measured misfit -2.0e-4 (2.8e-2 without the stored energy); the bound
+    is 1e-3. Before, the model did not publish it (a KeyError) and the closed cycle's test wrote it again."""
+    sim, solution, _ = _solve("Li2021_Mo6S8", {"host thermodynamics": "lever rule"},
+                              ["Discharge at 0.2C until {low} V", "Charge at 0.2C for 3 minutes",
+                               "Rest for 10 minutes"], rtol=1e-8)
+    np.testing.assert_array_equal(solution["Cathode free Li content"].entries, solution["Cathode Li content"].entries)
+    t = solution["Time [s]"].entries
+    electrical = np.trapezoid(-solution["Current [A]"].entries * solution["Voltage [V]"].entries, t)
+    heat = np.trapezoid(solution["Irreversible heat [W]"].entries, t)
+    stored = solution["Cathode hysteresis stored energy [J]"].entries
+    assert abs(stored[-1] - stored[0]) > 0.02 * heat
+    assert heat == pytest.approx(electrical - _free_energy_change(sim, solution), rel=1e-3)
 
 
 @pytest.mark.parametrize("set_name", ["Li2021_Mo6S8", "Li2021_S_Mo6S8"])
@@ -286,7 +326,8 @@ def test_the_tis2_entropic_heat_figures_of_known_limits(readme_figure):
     solve: T dU/dT at x = 0.25, 0.5, 0.95 (central difference of 0.01 K; the OCP is analytic, so the figures hold to
     their rounding), I T dU/dT at 0.2C, and the irreversible heat averaged over 10 minutes of 0.2C from each end (to
     its rounding and the processors' spread; it moves by 1e-4 of itself from rtol 1e-6 to 1e-8). Session 64: the docs'
-    0.37 and 0.85 uW were no run's (0.385 and 1.282 uW measured)."""
+    0.37 and 0.85 uW were no run's (0.385 and 1.282 uW measured); R52: the 0.95 run's heat from its first to its
+    last output time, 0.44498 and 2.4714 uW (the docs said 0.45)."""
     from pathlib import Path
 
     from pybamm_aea.parameters.Li2021_TiS2 import X_MAX, tis2_ocp
@@ -306,7 +347,10 @@ def test_the_tis2_entropic_heat_figures_of_known_limits(readme_figure):
     for x in (0.25, 0.95):
         _, solution, _ = _solve("Li2021_TiS2", {}, ["Discharge at 0.2C for 10 minutes"], initial_soc=1 - x / X_MAX)
         t, current = solution["Time [s]"].entries, solution["Current [A]"].entries[-1]
-        heats[x] = np.trapezoid(solution["Irreversible heat [W]"].entries, t) / (t[-1] - t[0])
+        q = solution["Irreversible heat [W]"].entries
+        heats[x] = np.trapezoid(q, t) / (t[-1] - t[0])
+    assert q[0] * 1e6 == stated("rising from {} to {_} uW as the host fills")  # (from x = 0.95; 0.445 measured)
+    assert q[-1] * 1e6 == stated("rising from {_} to {} uW as the host fills")
     assert current * 1e6 == stated("at 0.2C ({} uA)")
     assert current * rate_of[0.25] * 1e6 == stated("I T dU/dT is {} and {_} uW there")
     assert -current * rate_of[0.95] * 1e6 == stated("I T dU/dT is {_} and {} uW there")
