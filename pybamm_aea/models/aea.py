@@ -259,7 +259,7 @@ class AEAOptions(dict):
 def is_isothermal(model):
     """Whether ``model`` (an :class:`AEA`) is isothermal: its "thermal" option, "isothermal" until its options are
     set (``BaseModel.__init__`` reads ``variables`` before the model's own options exist)."""
-    options = getattr(model, "_options", None)
+    options = getattr(model, "options", None)  # (PyBaMM's property: an AttributeError before they are set)
     return options is None or options["thermal"] == "isothermal"
 
 
