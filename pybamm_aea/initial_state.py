@@ -422,8 +422,9 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
 
 
 #: cells of the uniform grid across the electrode's depth that :func:`two_phases_at_rest` solves the rest state on
-#: (400: the 372 nm interface of LMS's Li0/Li1 region over 45 cells of its 3.3 um electrode; 800 moves its plateau
-#: 2.299453 V at x = 0.0797 by < 1e-6 V)
+#: (200: the 372 nm interface of LMS's Li0/Li1 region over 22 cells of its 3.3 um electrode; near the boundary
+#: between two-phase and uniform verdicts, x = 0.068-0.078, the verdict moves with the grid and a Newton solve that
+#: does not converge is read as uniform: a review's finding, session 64, left open)
 REST_GRID = 200
 
 
