@@ -17,7 +17,7 @@ from .user_input import number_refusal
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
            "STACK_PRESSURE", "FABRICATION_PRESSURE", "SEPARATOR_THICKNESS_UM", "SEPARATOR_THICKNESS_M",
-           "COLLECTOR_THICKNESS_UM",
+           "COLLECTOR_THICKNESS_UM", "LOADING_MG_CM2", "PACKAGING_UM", "PACKAGING_MG_CM2",
            "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
            "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA", "LEAST_PRESSED_MPA", "DENSITY_G_CM3",
            "LEAST_ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_J", "MOLAR_MASS_G_MOL",
@@ -368,6 +368,15 @@ COLLECTOR_THICKNESS_UM = Range(1.0, 200.0, slip=("um", "nm", 1e3), low_slip=("um
     f"{_THINNEST_COLLECTOR}, at most 200 um, a 0.2 mm metal plate; a lab cell's mm-thick plungers are its housing, "
     "outside the unit stack"), low_why=_THINNEST_COLLECTOR, soft_high=True)
 
+#: a cell's packaging per cm^2 of its footprint, the whole cell's (:class:`pybamm_aea.energy.Cell`'s packaging_um and
+#: packaging_mg_cm2): at most 2 mm, the two walls of a steel can about 1 mm each (a pouch's Al laminate is about
+#: 0.1-0.15 mm a face), and at most that of steel (7.9 g/cm3, the Stainless steel record): 1580 mg/cm2. Bounds of
+#: this project's choosing (soft_high). 20 g/cm2 and 150000 um (150 um typed in nm) gave 0.28 Wh/kg until session 64
+_PACKAGING_WHY = "at most 2 mm, a steel can's two ~1 mm walls (a pouch's laminate is ~0.1-0.15 mm a face)"
+PACKAGING_UM = Range(0.0, 2000.0, slip=("um", "nm", 1e3), why=_PACKAGING_WHY, soft_high=True)
+PACKAGING_MG_CM2 = Range(0.0, 1580.0, slip=("mg/cm2", "g/m2", 10.0), more_slips=(("mg/cm2", "ug/cm2", 1e3),),
+                         why="at most 2 mm of steel (7.9 g/cm3), a steel can's two ~1 mm walls", soft_high=True)
+
 #: a dense layer as thick as the thickest all-solid-state cathode reported, 600 um (Kato et al. 2018,
 #: citations.KATO2018: 115.4 mg/cm2 of LiCoO2 in a composite with the electrolyte), at the density of Mo6S8 or
 #: LiCoO2 (5.06, 5.05 g/cm3): 304 mg/cm2, 3 kg/m2 rounded. The paper's electrodes: 1.5 and 13.91 mg/cm2
@@ -398,8 +407,8 @@ CATHODE_THICKNESS_UM = Range(THINNEST_CATHODE_UM, low_slip=("um", "m", 1e-6), wh
 
 #: :data:`CATHODE_LOADING` in mg/cm2, the unit of the Python API's loading arguments; a value below it is said as
 #: given in kg/m2 (0.015 for 1.5 mg/cm2)
-_LOADING_MG_CM2 = _in_unit(CATHODE_LOADING, CATHODE_LOADING.slip[2],
-                           low_slip=("mg/cm2", "kg/m2", 1 / CATHODE_LOADING.slip[2]))
+LOADING_MG_CM2 = _in_unit(CATHODE_LOADING, CATHODE_LOADING.slip[2],
+                          low_slip=("mg/cm2", "kg/m2", 1 / CATHODE_LOADING.slip[2]))
 #: the unit slip (:attr:`Range.slip`) the error of :func:`check_loading_mg_cm2` names for an argument in each unit: g/m2
 #: for a loading in mg/cm2 (an electrode's coating weight is often quoted in it, 10 g/m2 = 1 mg/cm2), mg for an
 #: electrode's mass in g (the paper's 1.3 mg S-LMS electrode given as 1.3 g)
@@ -419,7 +428,7 @@ def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2", said=None):
     kg/m2 above the least (0.1391 for 13.91 mg/cm2) is inside the range and not caught, as a thin film's would be."""
     v = float(value)
     loading = v if loading is None else float(loading)
-    rng = _LOADING_MG_CM2
+    rng = LOADING_MG_CM2
     if rng.contains(loading):
         return v
     said = f"{name} = {v:.10g} {unit}" if said is None else said

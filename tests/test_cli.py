@@ -322,10 +322,26 @@ def test_energy_cell_double_sided_layers_and_packaging(capsys):
                                                               ">= 0, got -1"),
     (["--packaging-mass", "1"], "argument --packaging-mass: packaging_mg_cm2 needs packaging_um too"),
     (["--anode-collector", "Nix"], "argument --anode-collector: unknown material 'Nix'"),
+    (["--anode-collector", "S8"], "argument --anode-collector: material 'S8' (role 'active') is not a current "
+                                  "collector; collectors: Al, Cu, Ni, Stainless steel"),
+    (["--double-sided", "--layers", "2", "--outer", "top"], "argument --outer: invalid choice: 'top'"),
 ])
 def test_energy_cell_refuses_bad_stacking_naming_the_option(extra, said, capsys):
     err = _error(["energy", "--porosity", "0.082", "--cell", "practical target", "--loading", "4", *extra], capsys)
     assert said in " ".join(err.split()), err
+
+
+def test_energy_cell_blames_loading_on_loading_in_a_short_message(capsys):
+    """Session 64 (review R52): --loading 1000 was refused as "argument --cell: loading_mg_cm2 = 1000 ..." in ~450
+    characters; --outer anode ends an even stack on the anode's foils."""
+    err = _error(["energy", "--porosity", "0.082", "--cell", "practical target", "--loading", "1000"], capsys)
+    line = err.strip().splitlines()[-1]
+    assert "argument --loading: 1000 mg/cm2 is outside a cathode loading's physical range [0.02, 300] mg/cm2" in line
+    assert "did you give g/m2? 1000 g/m2 = 100 mg/cm2" in line and len(line) <= 300, (len(line), line)
+    argv = ["energy", "--porosity", "0.082", "--cell", "practical target", "--loading", "4", "--double-sided",
+            "--layers", "2"]
+    code, out, _ = _run(argv + ["--outer", "anode"], capsys)
+    assert code == 0 and "the two at the ends whole: Cu (anode) and Cu (anode)" in " ".join(out.split())
 
 
 def test_energy_cell_options_need_cell(capsys):

@@ -407,5 +407,68 @@ def test_bad_stacking_is_refused_naming_the_value(stacking, said):
 
 
 def test_a_double_sided_stack_needs_its_two_collectors():
-    with pytest.raises(ValueError, match="double_sided=True needs two collectors.*this stack has 0"):
+    with pytest.raises(ValueError, match="double_sided=True needs two collectors.*this stack has: none"):
         cell_preset("paper lab cell", double_sided=True)
+
+
+def _docs_figure(readme_figure, anchor):
+    from pathlib import Path
+
+    return readme_figure(anchor, text=(Path(__file__).parents[1] / "docs" / "sweeps.rst").read_text())
+
+
+def test_the_end_foils_follow_each_collectors_electrode_and_outer_not_the_list_order(readme_figure):
+    """Session 64 (review R52): a 2-layer stack of the practical target at 3 mAh/cm2 ends on its cathode's Al foils,
+    277.8 Wh/kg (docs/sweeps.rst), whichever collector is listed first (Cu first gave Cu ends, 240.6 Wh/kg);
+    ``outer="anode"`` ends it on Cu, 240.6; ten layers 293.5; Cell.counted names the end foils."""
+    two = _target(double_sided=True, layers=2)
+    assert two.energy_density().gravimetric == _docs_figure(readme_figure, "{} on 2 layers, {_} on 10").approx()
+    assert _target(double_sided=True, layers=10).energy_density().gravimetric == _docs_figure(
+        readme_figure, "{_} on 2 layers, {} on 10").approx()
+    reversed_list = Cell(paper.slms_practical_electrode(), areal_capacity_mAh_cm2=3.0, separators=two.separators,
+                         anode=two.anode, collectors=two.collectors[::-1], double_sided=True, layers=2)
+    assert reversed_list.areal_mass == pytest.approx(two.areal_mass, rel=1e-13)
+    cu_ends = _target(double_sided=True, layers=2, outer="anode")
+    assert cu_ends.energy_density().gravimetric == _docs_figure(readme_figure, 'outer="anode"``) {} on 2').approx()
+    assert "the two at the ends whole: Al (cathode) and Al (cathode)" in two.counted
+    assert "the two at the ends whole: Cu (anode) and Cu (anode)" in cu_ends.counted
+    assert "Al (cathode) and Cu (anode)" in _target(double_sided=True, layers=3).counted
+    assert cu_ends.with_cathode(paper.slms_practical_electrode(), cu_ends.cathode_loading).areal_mass == pytest.approx(
+        cu_ends.areal_mass, rel=1e-13)
+    with pytest.raises(ValueError, match="outer = 'top': give 'cathode' or 'anode'"):
+        _target(double_sided=True, layers=2, outer="top")
+    unsaid = [CurrentCollector("Cu", 10.0), CurrentCollector("Al", 10.0)]
+    with pytest.raises(ValueError, match=r"one the cathode's and one the anode's .*this stack has: Cu \(electrode "
+                                         r"None\), Al \(electrode None\)"):
+        Cell(paper.slms_practical_electrode(), areal_capacity_mAh_cm2=3.0, collectors=unsaid, double_sided=True,
+             anode=LiMetalAnode(thickness_um=20.0))
+
+
+@pytest.mark.parametrize("material", ["S8", "Li2S", "Sulfide SE"])
+def test_a_collector_of_a_material_that_is_no_collector_is_refused(material):
+    """Session 64 (review R52): ``anode_collector="S8"`` was taken as a 10 um S8 foil (326.9 Wh/kg)."""
+    role = get_material(material).role
+    with pytest.raises(ValueError, match=rf"material '{get_material(material).name}' \(role '{role}'\) is not a "
+                                         r"current collector; collectors: Al, Cu, Ni, Stainless steel"):
+        _target(anode_collector=material)
+
+
+@pytest.mark.parametrize("preset, cathode", [("paper lab cell", None), ("liquid LIB", "slms")])
+def test_anode_collector_is_refused_on_a_preset_other_than_the_practical_target(preset, cathode):
+    """Session 64 (review R52): a bare TypeError (an unexpected keyword of Cell) until then."""
+    electrode = None if cathode is None else paper.slms_practical_electrode()
+    with pytest.raises(ValueError, match=f"anode_collector = 'Ni' is for the 'practical target' preset only; "
+                                         f"'{preset}' has its own collectors"):
+        cell_preset(preset, electrode, loading_mg_cm2=4.0, anode_collector="Ni")
+
+
+@pytest.mark.parametrize("stacking, said", [
+    (dict(packaging_mg_cm2=2e4, packaging_um=150.0), r"packaging_mg_cm2 must be <= 1580, got 20000 .*did you give "
+                                                     r"ug/cm2\? 20000 ug/cm2 = 20 mg/cm2"),
+    (dict(packaging_mg_cm2=20.0, packaging_um=1.5e5), r"packaging_um must be <= 2000, got 150000 .*did you give nm\? "
+                                                      r"150000 nm = 150 um"),
+])
+def test_packaging_outside_its_range_is_refused_with_the_unit_slip(stacking, said):
+    """Session 64 (review R52): 20 g/cm2 and 150000 um of packaging gave 0.28 Wh/kg without a word."""
+    with pytest.raises(ValueError, match=said):
+        _target(double_sided=True, layers=10, **stacking)

@@ -13,9 +13,11 @@ A single-sided unit stack per cm^2: cathode layer + separator layer(s) + anode +
 - ``double_sided=True`` counts a multi-layer stack as a cell designer does: each collector is coated on both faces
   and shared by two cells (cathode | separator | anode units). ``layers=None`` gives the repeat unit (half of each
   of the two collector foils per unit); ``layers=n`` an n-layer stack with its end foils counted whole: n + 1 foils
-  alternating from the cathode's (``collectors[0]``) at one end, i.e. n // 2 + 1 cathode-side and (n + 1) // 2
-  anode-side foils per n units (n = 1: the single-sided unit). Its collectors' excess over the repeat unit goes as
-  1 / n: (cathode foil + anode foil) / (2 n) for n odd, the cathode foil / n for n even.
+  alternating from the ``outer`` electrode's (default the cathode's, an assumption: the Al-ended best case; pouch
+  cells often end on anode sheets, ``outer="anode"``) at one end, i.e. n // 2 + 1 outer-side and (n + 1) // 2
+  other-side foils per n units (n = 1: the single-sided unit); each collector names its electrode
+  (:class:`CurrentCollector`'s ``electrode``). Its collectors' excess over the repeat unit goes as 1 / n: (cathode
+  foil + anode foil) / (2 n) for n odd, the outer foil / n for n even.
 - ``packaging_mg_cm2`` and ``packaging_um``: the user's packaging (pouch foil, tabs) per cm^2 of the cell's
   footprint for the whole cell (e.g. a pouch foil's areal mass and thickness times its area over the electrodes'
   area), shared by its ``layers``; no default: without them the packaging is "not included" (:attr:`Cell.counted`).
@@ -45,13 +47,13 @@ import warnings
 import pandas as pd
 
 from pybamm_aea import cell_preset_names
-from pybamm_aea.ranges import (COLLECTOR_THICKNESS_UM, NON_NEGATIVE, POSITIVE, SEPARATOR_THICKNESS_UM,
-                               check_loading_mg_cm2)
+from pybamm_aea.ranges import (COLLECTOR_THICKNESS_UM, NON_NEGATIVE, PACKAGING_MG_CM2, PACKAGING_UM, POSITIVE,
+                               SEPARATOR_THICKNESS_UM, check_loading_mg_cm2)
 from pybamm_aea.user_input import did_you_mean
 
 from ._common import check_porosity, check_real, check_voltage_vs_li
 from .electrode import Electrode, EnergyDensity
-from .materials import get_material
+from .materials import get_material, list_materials
 
 __all__ = [
     "Layer",
@@ -67,6 +69,7 @@ __all__ = [
     "stack_around",
     "stack_label",
     "CELL_PRESETS",
+    "ELECTRODES",
 ]
 
 
@@ -135,12 +138,24 @@ class SeparatorLayer:
                 "areal_mass_mg_cm2": self.areal_mass_mg_cm2}
 
 
-class CurrentCollector:
-    """A current-collector foil: ``material`` (``"Al"``, ``"Cu"``, ``"Ni"``, ``"Stainless steel"``) and thickness
-    (um)."""
+#: the electrodes a collector foil may carry (:class:`CurrentCollector`'s ``electrode``)
+ELECTRODES = ("cathode", "anode")
 
-    def __init__(self, material="Al", thickness_um=10.0):
+
+class CurrentCollector:
+    """A current-collector foil: ``material`` (a material of role ``"current collector"``: ``"Al"``, ``"Cu"``,
+    ``"Ni"``, ``"Stainless steel"``), thickness (um) and ``electrode``, the one it carries (``"cathode"`` or
+    ``"anode"``; None: unsaid, enough for a single-sided unit; a double-sided stack needs one of each)."""
+
+    def __init__(self, material="Al", thickness_um=10.0, electrode=None):
         self.material = get_material(material)
+        if self.material.role != "current collector":  # (S8 and Li2S were taken as foils until session 64)
+            foils = [m for m in list_materials() if get_material(m).role == "current collector"]
+            raise ValueError(f"material {self.material.name!r} (role {self.material.role!r}) is not a current "
+                             f"collector; collectors: {', '.join(foils)}")
+        if electrode is not None and electrode not in ELECTRODES:
+            raise ValueError(f"collector electrode = {electrode!r}: give 'cathode' or 'anode' (or None)")
+        self.electrode = electrode
         # (1-200 um, a unit slip said so: any non-negative number until session 60)
         self.thickness_um = check_real(thickness_um, "collector thickness_um", COLLECTOR_THICKNESS_UM)
 
@@ -154,8 +169,11 @@ class CurrentCollector:
     def record(self):
         """What sizes this foil, as JSON (:meth:`Cell.stack_record`)."""
         (layer,) = self.layers()
-        return {"collector": self.material.name, "thickness_um": layer.thickness_um,
-                "areal_mass_mg_cm2": layer.areal_mass_mg_cm2}
+        record = {"collector": self.material.name, "thickness_um": layer.thickness_um,
+                  "areal_mass_mg_cm2": layer.areal_mass_mg_cm2}
+        if self.electrode is not None:
+            record["electrode"] = self.electrode
+        return record
 
 
 def _li_volumetric_capacity():
@@ -325,10 +343,15 @@ class Cell:
     name : str, optional
     double_sided : bool
         Count a multi-layer stack of double-sided electrodes (module docstring): each collector shared by two
-        units. Needs exactly two collectors, the cathode's then the anode's. Default False: the single-sided unit.
+        units. Needs two collectors, each naming its electrode (:class:`CurrentCollector`'s ``electrode``: one
+        ``"cathode"``, one ``"anode"``, in either order). Default False: the single-sided unit.
     layers : int, optional
         With ``double_sided``: the number of cathode | separator | anode units (>= 1), the two end foils counted
         whole; None: the repeat unit (each foil half), the limit of many layers.
+    outer : str
+        With ``layers``: the electrode whose foils end the stack, ``"cathode"`` (default) or ``"anode"``; it
+        matters for an even ``layers``. The default is an assumption of this project (the lighter ends with Al
+        foils, the best case); pouch cells often end on anode sheets (each cathode facing an anode): ``"anode"``.
     packaging_mg_cm2, packaging_um : float, optional
         The user's packaging per cm^2 of the cell's footprint, for the whole cell (both or neither, >= 0): shared
         by its ``layers`` (1 single-sided; a repeat unit has no packaging of its own: give ``layers``). None: not
@@ -337,7 +360,7 @@ class Cell:
 
     def __init__(self, cathode, *, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
                  cathode_voltage=None, separators=(), anode=None, collectors=(), name=None, double_sided=False,
-                 layers=None, packaging_mg_cm2=None, packaging_um=None):
+                 layers=None, packaging_mg_cm2=None, packaging_um=None, outer="cathode"):
         if not isinstance(cathode, Electrode):
             raise TypeError(f"cathode must be an Electrode, got {type(cathode).__name__}")
         self.cathode = cathode
@@ -359,7 +382,10 @@ class Cell:
         self.anode = anode
         self.collectors = list(collectors)
         self.name = name
-        self.double_sided, self.layer_count = check_stacking(double_sided, layers, len(self.collectors))
+        self.double_sided, self.layer_count = check_stacking(double_sided, layers, self.collectors)
+        if outer not in ELECTRODES:
+            raise ValueError(f"outer = {outer!r}: give 'cathode' or 'anode', the electrode whose foils end the stack")
+        self.outer = outer
         self.packaging = check_packaging(packaging_mg_cm2, packaging_um, self.double_sided, self.layer_count)
         if anode is None and cathode.needs_lithium:
             raise ValueError("an anode-free cell needs a lithiated cathode; this cathode holds Li-free hosts")
@@ -423,7 +449,11 @@ class Cell:
             out += s.layers()
         if self.anode is not None:
             out += self.anode.layers(q)
-        shares = collector_shares(self.layer_count) if self.double_sided else (1.0,) * len(self.collectors)
+        if self.double_sided:
+            by_electrode = collector_shares(self.layer_count, self.outer)
+            shares = [by_electrode[c.electrode] for c in self.collectors]
+        else:
+            shares = (1.0,) * len(self.collectors)
         for c, share in zip(self.collectors, shares, strict=True):
             for layer in c.layers():
                 out.append(layer if share == 1.0 else Layer(f"{layer.name} (share {share:.6g})", layer.role,
@@ -446,8 +476,11 @@ class Cell:
             unit = "double-sided repeat unit (each collector shared by two units: half of each foil)"
         else:
             n = self.layer_count
+            ends = {c.electrode: c.material.name for c in self.collectors}
+            other = "anode" if self.outer == "cathode" else "cathode"
+            pair = (self.outer, other) if n % 2 else (self.outer, self.outer)
             unit = (f"double-sided stack of {n} layer{'s' if n != 1 else ''} ({n + 1} foils, the two at the ends "
-                    "whole), per layer")
+                    f"whole: {ends[pair[0]]} ({pair[0]}) and {ends[pair[1]]} ({pair[1]})), per layer")
         if self.packaging is None:
             return unit + "; packaging not included"
         mass, thickness = self.packaging
@@ -497,7 +530,8 @@ class Cell:
         packaging = self.packaging or (None, None)
         return Cell(cathode, loading_mg_cm2=loading_mg_cm2, separators=self.separators, anode=self.anode,
                     collectors=self.collectors, name=self.name, double_sided=self.double_sided,
-                    layers=self.layer_count, packaging_mg_cm2=packaging[0], packaging_um=packaging[1])
+                    layers=self.layer_count, packaging_mg_cm2=packaging[0], packaging_um=packaging[1],
+                    outer=self.outer)
 
     def stack_record(self):
         """The stack but its cathode (name, separators, anode, collectors: what sizes each) as JSON: what a sweep's
@@ -515,10 +549,12 @@ class Cell:
                 f"{e.gravimetric:.4g} Wh/kg, {e.volumetric:.4g} Wh/L>")
 
 
-def check_stacking(double_sided, layers, n_collectors):
+def check_stacking(double_sided, layers, collectors):
     """``(double_sided, layers)`` of a :class:`Cell`, checked: ``double_sided`` a bool; ``layers`` None or a whole
-    number >= 1, only with ``double_sided``; a double-sided stack's two collectors, the cathode's then the anode's.
-    A ValueError naming the value and the way out otherwise."""
+    number >= 1, only with ``double_sided``; a double-sided stack's two ``collectors``, one naming the cathode as its
+    electrode, one the anode (their list's order tells nothing: until session 64 the first was taken as the
+    cathode's, and Cu listed first ended a 2-layer stack on Cu foils, 240.6 for 277.8 Wh/kg). A ValueError naming the
+    value and the way out otherwise."""
     if not isinstance(double_sided, (bool, np.bool_)):
         raise ValueError(f"double_sided must be True or False, got {double_sided!r}")
     if layers is not None:
@@ -528,32 +564,37 @@ def check_stacking(double_sided, layers, n_collectors):
         if not double_sided:
             raise ValueError(f"layers = {layers!r} needs double_sided=True (a single-sided unit is one layer)")
         layers = int(layers)
-    if double_sided and n_collectors != 2:
-        raise ValueError(f"double_sided=True needs two collectors, the cathode's then the anode's, each shared by "
-                         f"two units; this stack has {n_collectors}")
+    if double_sided and (len(collectors) != 2 or sorted(str(c.electrode) for c in collectors) != sorted(ELECTRODES)):
+        said = ", ".join(f"{c.material.name} (electrode {c.electrode!r})" for c in collectors) or "none"
+        raise ValueError(f"double_sided=True needs two collectors, each shared by two units, one the cathode's and "
+                         f"one the anode's (CurrentCollector('Al', 10, electrode='cathode'), CurrentCollector('Cu', "
+                         f"10, electrode='anode')); this stack has: {said}")
     return bool(double_sided), layers
 
 
-def collector_shares(layers):
-    """Foils per unit of a double-sided stack's (cathode collector, anode collector): (1/2, 1/2) for the repeat unit
-    (``layers`` None); for n layers, n + 1 foils alternating from the cathode's at one end, ((n // 2 + 1) / n,
-    ((n + 1) // 2) / n): (1, 1) for one layer, (1, 1/2) for two, (2/3, 2/3) for three."""
+def collector_shares(layers, outer="cathode"):
+    """Foils per unit of a double-sided stack's collectors, by electrode (``{"cathode": ., "anode": .}``): 1/2 each
+    for the repeat unit (``layers`` None); for n layers, n + 1 foils alternating from the ``outer`` electrode's at
+    one end, (n // 2 + 1) / n of the outer's and ((n + 1) // 2) / n of the other's: 1 each for one layer, 1 and 1/2
+    for two, 2/3 each for three."""
     if layers is None:
-        return (0.5, 0.5)
-    return ((layers // 2 + 1) / layers, ((layers + 1) // 2) / layers)
+        return {"cathode": 0.5, "anode": 0.5}
+    other = "anode" if outer == "cathode" else "cathode"
+    return {outer: (layers // 2 + 1) / layers, other: ((layers + 1) // 2) / layers}
 
 
 def check_packaging(mass_mg_cm2, thickness_um, double_sided, layers):
     """The user's packaging ``(mg/cm2, um)`` per cm^2 of a cell's footprint, or None (not included): both values or
-    neither, each >= 0; refused on a repeat unit, which has no packaging of its own."""
+    neither, each within :data:`~pybamm_aea.ranges.PACKAGING_MG_CM2` and :data:`~pybamm_aea.ranges.PACKAGING_UM`;
+    refused on a repeat unit, which has no packaging of its own."""
     if mass_mg_cm2 is None and thickness_um is None:
         return None
     if mass_mg_cm2 is None or thickness_um is None:
         given, missing = (("packaging_mg_cm2", "packaging_um") if thickness_um is None
                           else ("packaging_um", "packaging_mg_cm2"))
         raise ValueError(f"{given} needs {missing} too (packaging adds both mass and volume; give 0 for none)")
-    mass = check_real(mass_mg_cm2, "packaging_mg_cm2", NON_NEGATIVE)
-    thickness = check_real(thickness_um, "packaging_um", NON_NEGATIVE)
+    mass = check_real(mass_mg_cm2, "packaging_mg_cm2", PACKAGING_MG_CM2)  # (ranges with slips since session 64)
+    thickness = check_real(thickness_um, "packaging_um", PACKAGING_UM)
     if double_sided and layers is None:
         raise ValueError(f"packaging_mg_cm2 = {mass:.6g} and packaging_um = {thickness:.6g}: packaging is per cell, "
                          "shared by its layers, and a repeat unit (layers=None) has none of its own; give layers")
@@ -561,8 +602,18 @@ def check_packaging(mass_mg_cm2, thickness_um, double_sided, layers):
 
 
 # ----------------------------------------------------------------------------------------------------- presets
+def _no_anode_collector(name, stacking):
+    """``stacking`` (a preset's Cell keywords) without an ``anode_collector``, which only the practical target has
+    (a bare TypeError until session 64)."""
+    if "anode_collector" in stacking:
+        raise ValueError(f"anode_collector = {stacking['anode_collector']!r} is for the 'practical target' preset "
+                         f"only; {name!r} has its own collectors (or build a Cell with yours)")
+    return stacking
+
+
 def _paper_lab_cell(cathode=None, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
                     cathode_voltage=None, anode=None, **stacking):
+    stacking = _no_anode_collector("paper lab cell", stacking)
     from .paper import PAPER_CELL, SLMS_PRACTICAL, slms_practical_electrode
 
     area = PAPER_CELL["area_cm2"]
@@ -589,13 +640,15 @@ def _practical_target(cathode, loading_mg_cm2=None, thickness_um=None, areal_cap
         areal_capacity_mAh_cm2=areal_capacity_mAh_cm2, cathode_voltage=cathode_voltage,
         separators=[SeparatorLayer("Sulfide SE", thickness_um=30.0)],
         anode=anode if anode is not None else LiMetalAnode(thickness_um=20.0),
-        collectors=[CurrentCollector("Al", 10.0), CurrentCollector(anode_collector, 10.0)], name="practical target",
+        collectors=[CurrentCollector("Al", 10.0, "cathode"), CurrentCollector(anode_collector, 10.0, "anode")],
+        name="practical target",
         **stacking,
     )
 
 
 def _liquid_lib(cathode, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
                 cathode_voltage=None, anode=None, **stacking):
+    stacking = _no_anode_collector("liquid LIB", stacking)
     if anode is None:
         graphite = Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.30, pore_filler="1M LiPF6 EC/DMC",
                              name="graphite anode")
@@ -604,7 +657,8 @@ def _liquid_lib(cathode, loading_mg_cm2=None, thickness_um=None, areal_capacity_
         cathode, loading_mg_cm2=loading_mg_cm2, thickness_um=thickness_um,
         areal_capacity_mAh_cm2=areal_capacity_mAh_cm2, cathode_voltage=cathode_voltage,
         separators=[SeparatorLayer("PE separator", thickness_um=12.0, porosity=0.40, pore_filler="1M LiPF6 EC/DMC")],
-        anode=anode, collectors=[CurrentCollector("Al", 12.0), CurrentCollector("Cu", 8.0)], name="liquid LIB",
+        anode=anode, collectors=[CurrentCollector("Al", 12.0, "cathode"), CurrentCollector("Cu", 8.0, "anode")],
+        name="liquid LIB",
         **stacking,
     )
 
