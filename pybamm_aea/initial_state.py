@@ -76,6 +76,14 @@ _STATE_OF_CHARGE = Range(0.0, 1.0, slip=PERCENT + (0.0, 0.05))
 BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}
 
 
+def start_temperature_name(options):
+    """The parameter giving the cell's temperature at the start: "Initial temperature [K]" on the lumped thermal
+    option (``options``: :class:`AEAOptions`; the cell temperature is a state starting there), the ambient one on the
+    isothermal model (until session 64 the ambient on both: a lumped TiS2 cell at 298.15 K in 343.15 K air started
+    at 2.001778 V for initial_soc="2.0 V")."""
+    return "Initial temperature [K]" if options["thermal"] == "lumped" else "Ambient temperature [K]"
+
+
 class _Evaluator:
     """Scalar parameters and functions of ``values``, with the simulation's input parameters.
 
@@ -354,13 +362,14 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
             warnings.warn(CutOffsOfAnotherAnodeWarning(f"initial_soc {initial_value!r}: {said}"), stacklevel=2)
     evaluator = _Evaluator(values, inputs, time)
     hysteresis, h = _branch_state(evaluator, options, direction)
-    T = evaluator["Ambient temperature [K]"]
+    temperature = start_temperature_name(options)
+    T = evaluator[temperature]
     x_max = evaluator["Cathode maximum Li content"]
     V_low = evaluator["Lower voltage cut-off [V]"]
     V_high = evaluator["Upper voltage cut-off [V]"]
     # the model's own ranges: a nan T failed deep in the OCP's interpolation, a negative one as cut-offs misfit, and
     # swapped cut-offs gave an SOC on the reversed window, silently
-    check_value("Ambient temperature [K]", T)
+    check_value(temperature, T)
     check_value("Lower voltage cut-off [V]", V_low, V_high)
     ocp = _host_ocp(evaluator, options, direction, T, x_max)
     # the window checked on the host's free energy on either host (module docstring), before any state is solved
@@ -552,8 +561,8 @@ class CellAtRest:
 
     @property
     def window(self):
-        """(the ambient temperature [K], the cathode's maximum Li content)."""
-        return self.evaluator["Ambient temperature [K]"], self.evaluator["Cathode maximum Li content"]
+        """(the start temperature [K] (:func:`start_temperature_name`), the cathode's maximum Li content)."""
+        return self.evaluator[start_temperature_name(self.options)], self.evaluator["Cathode maximum Li content"]
 
     def open_circuit_voltage(self, x):
         """:func:`open_circuit_voltage_at` the cathode's Li content ``x``."""

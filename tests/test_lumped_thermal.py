@@ -11,7 +11,8 @@ import pybamm
 import pytest
 
 import pybamm_aea
-from pybamm_aea.models.checks import LUMPED_THERMAL, MissingParameterError, ThermalParametersIgnoredWarning
+from pybamm_aea.models.checks import (LUMPED_THERMAL, MissingParameterError, TemperatureOutsideMeasuredRangeWarning,
+                                      ThermalParametersIgnoredWarning)
 
 #: PyBaMM's Chen2020 set's heat capacity of one electrode pair with its current collectors [J.K-1.m-2] (the sum of its
 #: layers' density x specific heat x thickness, computed in test_missing_lumped_parameters_are_refused_naming_them)
@@ -236,3 +237,50 @@ def test_pybamms_heat_names_under_lumped():
     assert "isothermal" not in str(error.value)
     with pytest.raises(KeyError, match="the AEA model publishes no state of charge"):  # (as isothermal models answer)
         solution["State of Charge"]
+
+
+def test_lumped_start_state_is_solved_at_the_initial_temperature():
+    """A lumped cell's start state (initial_soc "2.0 V") is solved at its "Initial temperature [K]", where it starts:
+    TiS2 (dU/dT +0.6 to -0.56 mV/K) at 298.15 K in 343.15 K air started at 2.001778 V until session 64 (the state
+    solved at the ambient temperature); now at 2.0 V as the isothermal model at 298.15 K (R53)."""
+    values = _values("Li2021_TiS2", 10.0, initial=298.15)
+    assert values["Ambient temperature [K]"] == 343.15
+    sim = pybamm.Simulation(pybamm_aea.AEA(LUMPED), parameter_values=values,
+                            experiment=pybamm.Experiment(["Rest for 1 second"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the measured-range warning of 298.15 K: not under test)
+        solution = sim.solve(initial_soc="2.0 V")
+    assert solution["Cell temperature [K]"].entries[0] == pytest.approx(298.15, abs=1e-9)
+    assert solution["Voltage [V]"].entries[0] == pytest.approx(2.0, abs=1e-6)
+
+
+def test_initial_temperature_judged_as_the_ambient_one():
+    """S-LMS (S8 melts at 388.36 K; measured at 343.15 K) with "Initial temperature [K]" an input: 380 K solves with the
+    measured-range warning naming the initial temperature, 420 K in the same simulation is refused naming it and S8
+    (the per-model judgement redone for a changed input); until session 64 only the ambient was judged, and 420 K
+    solved with no word (R53)."""
+    values = _values("Li2021_S_Mo6S8", 10.0, initial="[input]")
+    sim = pybamm.Simulation(pybamm_aea.AEA(LUMPED), parameter_values=values)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        solution = sim.solve([0, 60], inputs={"Initial temperature [K]": 380.0})
+    assert solution["Cell temperature [K]"].entries[0] == pytest.approx(380.0)
+    said = [str(w.message) for w in caught if isinstance(w.message, TemperatureOutsideMeasuredRangeWarning)]
+    assert any(text.startswith("the initial temperature 380 K") for text in said), said
+    with pytest.raises(ValueError, match=re.escape("'Initial temperature [K]' = 420 K") + ".*melting point of S8"):
+        sim.solve([0, 60], inputs={"Initial temperature [K]": 420.0})
+
+
+def test_lumped_messages_are_at_most_300_characters():
+    """The lumped option's missing-parameter errors were 665, 498 and 367 characters, the "thermal" option error 406
+    (R53): each now <= 300, keeping the name, an example value, its source and the docs section."""
+    for name in LUMPED_THERMAL:
+        values = _values("Li2021_Mo6S8", 0.5)
+        del values[name]
+        with pytest.raises(MissingParameterError) as error:
+            pybamm.Simulation(pybamm_aea.AEA(LEVER_LUMPED), parameter_values=values).solve([0, 60])
+        text = str(error.value)
+        assert len(text) <= 300 and "e.g." in text and "docs/known_limits.rst" in text, (len(text), text)
+    with pytest.raises(pybamm.OptionError) as error:
+        pybamm_aea.AEA({"thermal": "x-full"}, build=False)
+    assert len(str(error.value)) <= 300, len(str(error.value))

@@ -184,10 +184,9 @@ class AEAOptions(dict):
         # PyBaMM's values the model has, its default first ("x-full" was an OptionError naming only the AEA options:
         # trial WG): "isothermal", the cell at "Ambient temperature [K]" throughout; "lumped", one cell temperature
         # (:mod:`.submodels.lumped_thermal`)
-        "thermal": (("isothermal", "lumped"), "\"isothermal\": the cell is at \"Ambient temperature [K]\" "
-                    "throughout, its dissipated heat \"Irreversible heat [W]\"; \"lumped\": one cell temperature "
-                    "heated by it and the reversible heat and cooled to the ambient (docs/known_limits.rst, "
-                    "\"Temperature: the OCPs' entropy and the heat\"); the cell has no temperature profile"),
+        "thermal": (("isothermal", "lumped"), "\"isothermal\": at \"Ambient temperature [K]\", its heat "
+                    "\"Irreversible heat [W]\"; \"lumped\": one cell temperature, cooled to the ambient "
+                    "(docs/known_limits.rst, \"Temperature: the OCPs' entropy and the heat\")"),
     }
 
     def __init__(self, options=None):

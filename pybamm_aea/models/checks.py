@@ -147,6 +147,10 @@ _LAYER = Range(0.0, "Electrode width [m]", why="a layer of the cell, thinner tha
 LOWEST_MEASURED = "Lowest measured temperature [K]"
 HIGHEST_MEASURED = "Highest measured temperature [K]"
 
+#: the lumped thermal option and its docs section, as its missing-parameter errors name them (<= 300 characters each;
+#: 665 until session 64)
+_LUMPED = "\"thermal\": \"lumped\""
+_LUMPED_DOCS = "docs/known_limits.rst, \"Temperature: the OCPs' entropy and the heat\""
 #: Parameter (or sweep input) name -> physical range. One line per parameter.
 RANGES = {
     "Ambient temperature [K]": _TEMPERATURE,
@@ -159,22 +163,16 @@ RANGES = {
     # the lumped thermal option's ("thermal": "lumped", pybamm_aea.models.submodels.lumped_thermal; LUMPED_THERMAL),
     # PyBaMM's names where the meaning is its lumped model's; no value is assumed for any
     "Initial temperature [K]": dataclasses.replace(_TEMPERATURE, if_missing=(
-        "the lumped thermal option (\"thermal\": \"lumped\") starts the cell at it (PyBaMM's lumped model's "
-        "parameter), for example the ambient temperature (values[\"Initial temperature [K]\"] = "
-        "values[\"Ambient temperature [K]\"]).")),
+        f"{_LUMPED} starts the cell at it, e.g. the ambient temperature (PyBaMM's lumped model's parameter; "
+        f"{_LUMPED_DOCS}).")),
     "Cell heat capacity [J.K-1.m-2]": Range(0.0, None, low_open=True, why="a heat capacity per electrode area",
                                             if_missing=(
-        "the lumped thermal option (\"thermal\": \"lumped\") reads the heat capacity of the cell per electrode "
-        "area, the sum over its layers of density x specific heat x thickness (PyBaMM's lumped model takes them per "
-        "layer). No AEA set has it: the paper gives no heat capacities. For example PyBaMM's Chen2020 set (LG M50; "
-        "Chen et al. 2020) gives 355 J.K-1.m-2 for one electrode pair with its current collectors (from its "
-        "densities, specific heats and thicknesses); a cell in a die or a pouch adds its casing's.")),
+        f"{_LUMPED} reads the cell's heat capacity per electrode area, e.g. 355 J.K-1.m-2 (PyBaMM's Chen2020 "
+        f"cell's layers; {_LUMPED_DOCS}).")),
     "Total heat transfer coefficient [W.m-2.K-1]": Range(0.0, None, why="a heat transfer coefficient (0: adiabatic)",
                                                          if_missing=(
-        "the lumped thermal option (\"thermal\": \"lumped\") cools the cell to the ambient temperature through "
-        "its electrode area at this coefficient (PyBaMM's lumped model's, per m2 of cooling surface; 0 is "
-        "adiabatic). No AEA set has it. For example PyBaMM's Chen2020 set (LG M50; Chen et al. 2020) gives 10 "
-        "W.m-2.K-1.")),
+        f"{_LUMPED} cools the cell through its electrode area at it (0: adiabatic), e.g. 10 W.m-2.K-1 "
+        f"(PyBaMM's Chen2020; {_LUMPED_DOCS}).")),
     "Nominal cell capacity [A.h]": _POSITIVE,
     # cell voltages (on Li-In 0.62 V below the cathode's vs Li); NaN ran to -206 V and x = 8 in a 4-Li host
     "Lower voltage cut-off [V]": Range(0.0, "Upper voltage cut-off [V]", high_open=True,
@@ -376,8 +374,7 @@ def missing_parameter_error(name):
     if rng is None or not rng.if_missing:
         return None
     return MissingParameterError(
-        f"Parameter '{name}' not found: {rng.if_missing} No value is assumed for it: add it to the parameter set "
-        f"(values[{name!r}] = its value).")
+        f"Parameter '{name}' not found: {rng.if_missing} No value is assumed: add it to the set.")
 
 
 def check_value(name, value, bound_value=None, said_as=None):
@@ -2060,6 +2057,8 @@ class TemperatureOutsideMeasuredRangeWarning(UserWarning):
 
 
 _AMBIENT = "Ambient temperature [K]"
+#: the lumped thermal option's start temperature, judged as the ambient one (the cell is there at t = 0)
+_INITIAL = "Initial temperature [K]"
 _TEMPERATURES_WARNED = weakref.WeakKeyDictionary()  # discretised model -> the temperatures [K] warned about
 #: parameterised model -> its values' measured temperatures [K], lowest and highest (checked), and ambient temperature,
 #: read once per model (each step of an experiment read and checked them: 400 of a 100-cycle C/10 LMS run, session 63)
@@ -2093,24 +2092,23 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=None, once
         except (KeyError, TypeError, ValueError):
             return
         check_value(LOWEST_MEASURED, low, bound_value=high)  # (a range upside down: an error naming both)
+        # (the lumped cell starts at its initial temperature: judged as the ambient one)
+        lumped = (getattr(model, "options", None) or {}).get("thermal") == "lumped" and _INITIAL in values
+        initial = values[_INITIAL] if lumped else None
         if values is not model:
-            _MEASURED_RANGES[model] = (low, high, given)
+            _MEASURED_RANGES[model] = (low, high, given, initial)
     else:
-        low, high, given = read
-    if isinstance(given, pybamm.InputParameter):
-        sets = inputs if isinstance(inputs, list) else [inputs or {}]
-        temperatures = [(T, None) for one in sets if isinstance(one, dict) for T in _numbers(dict(one).get(given.name))]
-    elif plain_number(given) is not None:
-        temperatures = [(plain_number(given), None)]
-    else:  # (a function of time: its extremes over the span; one of space or the state: not looked at)
-        symbol = None if values is model or times is None else _ambient_symbol(model, values)
-        temperatures = [] if symbol is None or not _of_time(symbol) else ambient_extremes(symbol, inputs, times)
+        low, high, given, initial = read
+    temperatures = _given_temperatures(model, values, given, inputs, times)
+    if initial is not None:
+        temperatures += [(T, None, "initial") for T, _, _ in _given_temperatures(model, values, initial, inputs, None)]
     seen = _TEMPERATURES_WARNED.setdefault(model, set()) if once and values is not model else set()
-    for T, t in temperatures:
+    for T, t, which in temperatures:
         if T is None or not math.isfinite(T) or low <= T <= high:
             continue
         # (a time-varying one: once per side, its worst point changing with each step's span)
         said_of = T if t is None else ("above" if T > high else "below")
+        said_of = said_of if which == "ambient" else (which, said_of)
         if said_of in seen:
             continue
         seen.add(said_of)
@@ -2120,10 +2118,24 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=None, once
             warned.add(said_of)
         span = "" if t is None else f"{float(np.min(times)):g}-{float(np.max(times)):g} s"
         at = "" if t is None else f" at t = {t:g} s (its {'highest' if T > high else 'lowest'} over t = {span})"
-        said = TemperatureOutsideMeasuredRangeWarning(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C){at} "
+        said = TemperatureOutsideMeasuredRangeWarning(f"the {which} temperature {T:g} K ({T - zero_Celsius:.4g} C){at} "
                                                       f"is outside {_measured(values, name)}: {BEYOND_THE_DATA}")
         said.temperature, said.set_name, said.time = T, name, t
         warnings.warn(said, stacklevel=_at_user(stacklevel))
+
+
+def _given_temperatures(model, values, given, inputs, times):
+    """[(T [K], t [s] or None, "ambient"), ...] of the ambient temperature ``given`` (a value of ``values``; an input
+    parameter's value in ``inputs``, a number, a function of time over ``times``' span)."""
+    if isinstance(given, pybamm.InputParameter):
+        sets = inputs if isinstance(inputs, list) else [inputs or {}]
+        found = [(T, None) for one in sets if isinstance(one, dict) for T in _numbers(dict(one).get(given.name))]
+    elif plain_number(given) is not None:
+        found = [(plain_number(given), None)]
+    else:  # (a function of time: its extremes over the span; one of space or the state: not looked at)
+        symbol = None if values is model or times is None else _ambient_symbol(model, values)
+        found = [] if symbol is None or not _of_time(symbol) else ambient_extremes(symbol, inputs, times)
+    return [(T, t, "ambient") for T, t in found]
 
 
 #: the values' dispersed material's melting point [K], a number (PyBaMM's ParameterValues holds numbers, functions
@@ -2249,9 +2261,13 @@ def _melting_judgement(model):
         return [None, None, None, None]
     options = getattr(model, "options", None) or {}
     limits = melting_points(values, options.get("anode", "lithium metal"))
-    symbol = _ambient_symbol(model, values)
-    read = set() if symbol is None else {p.name for p in symbol.pre_order() if isinstance(p, pybamm.InputParameter)}
-    return [min(limits) if limits else None, symbol, frozenset(PYBAMM_INPUTS - read), None]
+    symbols = [(_AMBIENT, _ambient_symbol(model, values))]
+    if options.get("thermal") == "lumped" and _INITIAL in values:  # (the cell starts there: judged as the ambient)
+        initial = values.process_symbol(pybamm.Parameter(_INITIAL))
+        symbols.append((_INITIAL, initial if _checkable(initial) else None))
+    symbols = [(name, symbol) for name, symbol in symbols if symbol is not None]
+    read = {p.name for _, symbol in symbols for p in symbol.pre_order() if isinstance(p, pybamm.InputParameter)}
+    return [min(limits) if limits else None, symbols, frozenset(PYBAMM_INPUTS - read), None]
 
 
 def refuse_above_melting_points(model, inputs=None, times=None):
@@ -2271,19 +2287,22 @@ def refuse_above_melting_points(model, inputs=None, times=None):
             _MELTING_JUDGED[model] = judged
         except TypeError:
             pass
-    limit, symbol, by_type, passed = judged
-    if limit is None or symbol is None:
+    limit, symbols, by_type, passed = judged
+    if limit is None or not symbols:
         return
-    key = None if times is not None and _of_time(symbol) else _input_set_key(inputs, by_type)
+    of_time = times is not None and any(_of_time(symbol) for _, symbol in symbols)
+    key = None if of_time else _input_set_key(inputs, by_type)
     if key is not None and key == passed:
         return
     melts, name, source = limit
-    for T, t in ambient_extremes(symbol, inputs, times):
-        if T > melts:
-            at = "" if t is None else f" at t = {t:g} s"
-            raise ValueError(f"'Ambient temperature [K]' = {T:g} K ({T - zero_Celsius:.4g} C){at} is above the melting "
-                             f"point of {name}, a component of this cell, {melts:g} K ({melts - zero_Celsius:.4g} C; "
-                             f"{source}): the model's solid cell does not exist there; give a temperature below it")
+    for given, symbol in symbols:
+        for T, t in ambient_extremes(symbol, inputs, times):
+            if T > melts:
+                at = "" if t is None else f" at t = {t:g} s"
+                raise ValueError(f"{given!r} = {T:g} K ({T - zero_Celsius:.4g} C){at} is above the melting point of "
+                                 f"{name}, a component of this cell, {melts:g} K ({melts - zero_Celsius:.4g} C; "
+                                 f"{source}): the model's solid cell does not exist there; give a temperature below "
+                                 f"it")
     judged[3] = key
 
 

@@ -10,8 +10,8 @@ diffusivities, the exchange currents and Butler-Volmer's F / (R T), the separato
 
 - q_irr: the heat the cell dissipates, "Irreversible heat [W.m-2]" (:mod:`.heat`), the electrical power in less the
   rate of change of the free energy G its Li stores, at the cell temperature.
-- q_rev: the reversible (entropic) heat, T times the rate of change of the entropy of the Li moved, T dS/dt with
-  S = -dG/dT: at the rates of :mod:`.heat`'s dG/dt, each potential U replaced by its dU/dT,
+- q_rev: the reversible (entropic) heat, -T dS/dt with S = -dG/dT the entropy of the Li the cell stores (the heat
+  released as that entropy falls): at the rates of :mod:`.heat`'s dG/dt, each potential U replaced by its dU/dT,
 
       q_rev = T (i dU_a/dT - F c_h a_h L_c int (dU/dT) (dx/dt) dxi - F c_D L_c int (dU_D/dT) (dz/dt) dxi),
 
@@ -27,8 +27,9 @@ diffusivities, the exchange currents and Butler-Volmer's F / (R T), the separato
 Not counted: the heat capacities' own change with T (C_A is a constant), a temperature profile across the cell (one T),
 the heat of mixing of a Li profile at rest beyond what the free energy's G counts (:mod:`.heat`: the host's transport
 dissipation is in q_irr), the elastic energy of swelling. Checked against the cell temperature reached: nothing at
-parameterisation beyond the initial and ambient temperatures (the range warnings and the melting-point refusal read the
-ambient and "Initial temperature [K]"); the temperature reached is a variable, "Cell temperature [K]".
+parameterisation beyond the initial and ambient temperatures (the range warnings and the melting-point refusal read
+both: :func:`pybamm_aea.models.checks.refuse_above_melting_points`); the temperature reached is a variable, "Cell
+temperature [K]".
 """
 import pybamm
 
@@ -42,7 +43,7 @@ COOLING = "Cooling per unit electrode-pair area [W.m-2]"
 
 
 def reversible_heat(param, options, variables):
-    """q_rev [W.m-2] (module docstring): T times the rate of change of the entropy of the Li the cell moves."""
+    """q_rev [W.m-2] (module docstring): -T times the rate of change of the entropy of the Li the cell stores."""
     p = param
     T = p.T
     i = variables["Total current density [A.m-2]"]
