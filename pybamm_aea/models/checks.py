@@ -93,7 +93,7 @@ from ..thermodynamics import kept_rising_stretch
 from ..user_frame import users_stacklevel
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
-__all__ = ["cut_off_potential", "Range", "RANGES", "check_value", "checked_parameter", "checked_value",
+__all__ = ["cut_off_potential", "input_set_key", "Range", "RANGES", "check_value", "checked_parameter", "checked_value",
            "checked_function", "checked_above", "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames",
            "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
@@ -1179,7 +1179,7 @@ def check_inputs(model, inputs, times=None):
         except TypeError:  # (a model that takes no weak reference: checked each time)
             by_type, passed = None, None
         by_type = _read_by_type(model, checks) if by_type is None else by_type
-        key = _input_set_key(inputs, by_type)
+        key = input_set_key(inputs, by_type)
         if key is not None and key == passed:
             return
     if timed and times is not None:
@@ -1228,7 +1228,7 @@ def check_inputs(model, inputs, times=None):
             pass
 
 
-#: discretised model -> (the names :func:`_read_by_type`, the :func:`_input_set_key` of the last input set
+#: discretised model -> (the names :func:`_read_by_type`, the :func:`input_set_key` of the last input set
 #: :func:`check_inputs` passed for it): checked again, the same set passes without its checks (an experiment's steps,
 #: each given the user's inputs and PyBaMM's start time: 400 checks of a 100-cycle C/10 LMS run; with
 #: :data:`_MEASURED_RANGES`, the per-step checks took 0.060 -> 0.044 s of CPU, medians of 5, session 63); another set,
@@ -1248,7 +1248,7 @@ def _read_by_type(model, checks):
     return frozenset(PYBAMM_INPUTS - read)
 
 
-def _input_set_key(inputs, by_type=frozenset()):
+def input_set_key(inputs, by_type=frozenset()):
     """A hashable record of the input set ``inputs`` (a dict, or None), equal for two sets only if every check of them
     gives the same outcome: each name with its value's type and number (1 and 1.0 and True apart), or a numpy array's
     type, dtype, shape and bytes; a name of ``by_type`` given no array with its type alone (:func:`_read_by_type`:
@@ -2291,7 +2291,7 @@ def refuse_above_melting_points(model, inputs=None, times=None):
     if limit is None or not symbols:
         return
     of_time = times is not None and any(_of_time(symbol) for _, symbol in symbols)
-    key = None if of_time else _input_set_key(inputs, by_type)
+    key = None if of_time else input_set_key(inputs, by_type)
     if key is not None and key == passed:
         return
     melts, name, source = limit

@@ -39,7 +39,7 @@ from ..pybamm_adapter.model_internals import parameter_values_of
 from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.solver_internals import initial_state
 from .checks import (Range, check_held_voltages_in_tables, check_input_value, host_tables, check_step_until_in_tables,
-                     check_value, cut_off_potential, held_voltages_past_tables, of_time, plain_number,
+                     check_value, input_set_key, cut_off_potential, held_voltages_past_tables, of_time, plain_number,
                      varying_values)
 from ..ranges import slip_question, slip_reading
 from .starting_state import same_value, shown
@@ -664,11 +664,15 @@ def host_window(values, anode=None, inputs=None, model=None):
         named = {name: values[name] for name in _HOST_WINDOW_NAMES if name in values}
         given = sorted({v.name for v in named.values() if isinstance(v, pybamm.InputParameter)}
                        | {name for name, v in named.items() if isinstance(v, str) and v == "[input]"})
-        key = tuple((name, repr((inputs or {}).get(name))) for name in given)
+        # (the inputs' values as check_inputs records them: type, number, an array's bytes; None, a value of another
+        # kind or one not given: not remembered)
+        key = input_set_key({name: (inputs or {}).get(name) for name in given})
         try:
-            known = _HOST_WINDOWS.get(model)
+            known = _HOST_WINDOWS.get(model) if key is not None else None
         except TypeError:  # (a model that takes no weak reference: computed each time)
             known, model = None, None
+        if key is None:
+            model = None
         if known is not None and known[0] == key:
             return known[1]
     window = None
@@ -1005,6 +1009,8 @@ def looks_like_hours(times):
 
 #: minutes in seconds: a drive cycle's times written in minutes and read as seconds run this many times too fast
 SECONDS_PER_MINUTE = 60.0
+#: a day's minutes: the longest span of a drive cycle's times read as minutes
+MINUTES_IN_A_DAY = HOURS_IN_A_DAY * 60.0
 
 
 #: the widest median interval [s] of a drive cycle's times read as seconds that bears the signature of minutes: a
@@ -1022,7 +1028,7 @@ def looks_like_minutes(times):
     median distance under :data:`WHOLE_SECOND_TOLERANCE`), over a span of at most a day's 1440 minutes. A pulse in
     seconds logged at 100 Hz (0.01 s apart: x 60 at 0.6 s steps, off whole seconds by 0.4 s at the median) is not."""
     times = np.asarray(times, dtype=float)
-    if times[-1] - times[0] > HOURS_IN_A_DAY * SECONDS_PER_MINUTE or \
+    if times[-1] - times[0] > MINUTES_IN_A_DAY or \
             float(np.median(np.diff(times))) > MINUTES_INTERVAL:
         return False
     seconds = times * SECONDS_PER_MINUTE
